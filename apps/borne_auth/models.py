@@ -1,0 +1,30 @@
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+
+
+class Borne(models.Model):
+    """A kiosk device in an agency. Its secret key is stored hashed and shown once."""
+
+    identifiant = models.CharField(max_length=50, unique=True)
+    libelle = models.CharField(max_length=100)
+    agence = models.CharField(max_length=100)
+    cle_hash = models.CharField(max_length=255)
+    actif = models.BooleanField(default=True)
+    derniere_activite = models.DateTimeField(null=True, blank=True)
+    version_app = models.CharField(max_length=50, blank=True)
+    statut_rapporte = models.CharField(max_length=100, blank=True)
+    date_creation = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "bornes"
+        ordering = ["identifiant"]
+        verbose_name = "borne"
+
+    def __str__(self):
+        return f"{self.identifiant} ({self.agence})"
+
+    def definir_cle(self, cle: str) -> None:
+        self.cle_hash = make_password(cle)
+
+    def verifier_cle(self, cle: str) -> bool:
+        return bool(cle) and check_password(cle, self.cle_hash)

@@ -1,0 +1,31 @@
+from django.db import models
+from django.db.models import Q
+
+from apps.core.validators import valider_telephone
+
+TELEPHONE_REGEX = r"^\+242[0-9]{9}$"
+
+
+class Client(models.Model):
+    nom = models.CharField(max_length=100)
+    prenom = models.CharField(max_length=100)
+    # One person = one row, found by telephone (canonical +242XXXXXXXXX).
+    telephone = models.CharField(max_length=13, unique=True, validators=[valider_telephone])
+    date_naissance = models.DateField(null=True, blank=True)
+    adresse = models.CharField(max_length=255, blank=True)
+    ville = models.CharField(max_length=100, blank=True)
+    date_creation = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "clients_pass"
+        ordering = ["nom", "prenom"]
+        verbose_name = "client"
+        constraints = [
+            models.CheckConstraint(condition=Q(telephone__regex=TELEPHONE_REGEX), name="client_telephone_format"),
+            models.CheckConstraint(condition=~Q(nom=""), name="client_nom_requis"),
+            models.CheckConstraint(condition=~Q(prenom=""), name="client_prenom_requis"),
+        ]
+        indexes = [models.Index(fields=["nom", "prenom"], name="clients_nom_prenom_idx")]
+
+    def __str__(self):
+        return f"{self.prenom} {self.nom}"

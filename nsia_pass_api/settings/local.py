@@ -1,0 +1,31 @@
+"""Development on a workstation: DEBUG, demo kiosk and demo agent, embedded PostgreSQL."""
+
+from decouple import config
+
+from nsia_pass_api.settings.base import *  # noqa: F403
+from nsia_pass_api.settings.base import DATABASE_URL, database_from_url
+
+DEBUG = config("DJANGO_DEBUG", default=True, cast=bool)
+# Development-only key; production.py refuses to start with it.
+SECRET_KEY = config("DJANGO_SECRET_KEY", default="dev-only-insecure-key-nsia-pass-never-in-production")
+
+# Demo credentials live here and in the demo data only.
+DEMO_BORNE_KEY = config("DEMO_BORNE_KEY", default="demo-borne-bzv-01-cle")
+DEMO_AGENT_PASSWORD = config("DEMO_AGENT_PASSWORD", default="agent-demo-2024")
+BORNE_WEB_CONFIG = config("BORNE_WEB_CONFIG", default=True, cast=bool)
+# The project's MoMo sandbox, started by scripts/run.sh with these credentials.
+MOMO_SUBSCRIPTION_KEY = config("MOMO_SUBSCRIPTION_KEY", default="sandbox-cle-abonnement")
+MOMO_API_USER = config("MOMO_API_USER", default="9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f")
+MOMO_API_KEY = config("MOMO_API_KEY", default="0123456789abcdef0123456789abcdef")
+MOMO_CALLBACK_URL = config("MOMO_CALLBACK_URL", default="http://127.0.0.1:8000/api/v1/mtn/callback/")
+
+
+def _database_url() -> str:
+    if DATABASE_URL:
+        return DATABASE_URL
+    from nsia_pass_api import embedded_db
+
+    return embedded_db.ensure_running()
+
+
+DATABASES = {"default": database_from_url(_database_url())}
