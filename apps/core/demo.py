@@ -53,16 +53,43 @@ CLIENTS = [
 ]
 
 CONTRATS = [
-    DemoContrat("+242061234567", "KIMIA", "PASS-KIMIA-2024-000001", "CG-2024-VIE-001", 5000, "trimestrielle",
-                date(2024, 3, 1)),
-    DemoContrat("+242061234567", "BATELA", "PASS-BATELA-2024-000001", "CG-2024-EPG-001", 60000, "mensuelle",
-                date(2024, 6, 10), echeances_impayees=2),
-    DemoContrat("+242059876543", "SALISA", "PASS-SALISA-2024-000001", "CG-2024-SAN-001", 7500, "annuelle",
-                date(2024, 1, 20)),
-    DemoContrat("+242042345678", "KIMIA", "PASS-KIMIA-2024-000002", "CG-2024-VIE-002", 6000, "mensuelle",
-                None, expire_depuis_jours=20),
-    DemoContrat("+242065551234", "SALISA", "PASS-SALISA-DEMO", None, 7500, "annuelle", None,
-                statut="en_attente_paiement", canal="borne"),
+    DemoContrat(
+        "+242061234567", "KIMIA", "PASS-KIMIA-2024-000001", "CG-2024-VIE-001", 5000, "trimestrielle", date(2024, 3, 1)
+    ),
+    DemoContrat(
+        "+242061234567",
+        "BATELA",
+        "PASS-BATELA-2024-000001",
+        "CG-2024-EPG-001",
+        60000,
+        "mensuelle",
+        date(2024, 6, 10),
+        echeances_impayees=2,
+    ),
+    DemoContrat(
+        "+242059876543", "SALISA", "PASS-SALISA-2024-000001", "CG-2024-SAN-001", 7500, "annuelle", date(2024, 1, 20)
+    ),
+    DemoContrat(
+        "+242042345678",
+        "KIMIA",
+        "PASS-KIMIA-2024-000002",
+        "CG-2024-VIE-002",
+        6000,
+        "mensuelle",
+        None,
+        expire_depuis_jours=20,
+    ),
+    DemoContrat(
+        "+242065551234",
+        "SALISA",
+        "PASS-SALISA-DEMO",
+        None,
+        7500,
+        "annuelle",
+        None,
+        statut="en_attente_paiement",
+        canal="borne",
+    ),
     DemoContrat("+242066667788", "KIMIA", "PASS-KIMIA-DEMO", None, 5000, "trimestrielle", None),
 ]
 
@@ -136,8 +163,13 @@ def charger_demo() -> dict:
     agent, _ = Agent.objects.update_or_create(
         matricule=DEMO_AGENT_MATRICULE,
         defaults={
-            "user": user, "nom": "MBEMBA", "prenom": "Aline", "telephone": "+242068889900",
-            "agence": "Agence Brazzaville Centre", "poste": "Chargée de clientèle", "actif": True,
+            "user": user,
+            "nom": "MBEMBA",
+            "prenom": "Aline",
+            "telephone": "+242068889900",
+            "agence": "Agence Brazzaville Centre",
+            "poste": "Chargée de clientèle",
+            "actif": True,
         },
     )
     from apps.agents.services import agent_assigner_groupe
@@ -177,9 +209,7 @@ def charger_demo() -> dict:
     return {
         "borne": {"identifiant": DEMO_BORNE_ID, "cle": borne_cle},
         "agent": {"identifiant": user.username, "mot_de_passe": agent_mot_de_passe, "matricule": agent.matricule},
-        "clients": [
-            {"police": c.police, "telephone": c.telephone} for c in CONTRATS if c.police
-        ],
+        "clients": [{"police": c.police, "telephone": c.telephone} for c in CONTRATS if c.police],
         "jour": jour,
     }
 

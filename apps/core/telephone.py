@@ -5,7 +5,9 @@ import re
 import phonenumbers
 
 FORMAT_TELEPHONE = re.compile(r"^\+242[0-9]{9}$")
-MESSAGE_TELEPHONE = "Numéro de téléphone invalide : il doit s'écrire +242 suivi de 9 chiffres, par exemple +242061234567."
+MESSAGE_TELEPHONE = (
+    "Numéro de téléphone invalide : il doit s'écrire +242 suivi de 9 chiffres, par exemple +242061234567."
+)
 
 # Operator by the first two national digits.
 OPERATEURS = {"06": "mtn", "05": "airtel", "04": "azur"}

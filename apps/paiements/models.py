@@ -34,16 +34,14 @@ class Paiement(models.Model):
     Statut = StatutPaiement
 
     reference = models.CharField(max_length=40, unique=True)
-    souscription = models.ForeignKey(
-        "souscriptions.Souscription", on_delete=models.PROTECT, related_name="paiements"
-    )
+    souscription = models.ForeignKey("souscriptions.Souscription", on_delete=models.PROTECT, related_name="paiements")
     montant = models.PositiveIntegerField(help_text="FCFA")
     type_paiement = models.CharField(max_length=25, choices=Type.choices)
     mode_paiement = models.CharField(max_length=15, choices=Mode.choices)
     numero_payeur = models.CharField(max_length=20, blank=True)
     statut = models.CharField(max_length=12, choices=Statut.choices, default=Statut.EN_ATTENTE)
     motif_echec = models.CharField(max_length=255, blank=True)
-    reference_operateur = models.CharField(max_length=100, null=True, blank=True)
+    reference_operateur = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001 (unique when present)
     canal = models.CharField(max_length=10, choices=Canal.choices)
     borne = models.ForeignKey(
         "borne_auth.Borne", null=True, blank=True, on_delete=models.PROTECT, related_name="paiements"
@@ -80,9 +78,7 @@ class Paiement(models.Model):
                 name="paiements_succes_idx",
             ),
             models.Index(fields=["souscription", "-date_initiation"], name="paiements_souscription_idx"),
-            models.Index(
-                fields=["date_initiation"], condition=Q(statut="en_attente"), name="paiements_en_attente_idx"
-            ),
+            models.Index(fields=["date_initiation"], condition=Q(statut="en_attente"), name="paiements_en_attente_idx"),
         ]
 
     def __str__(self):

@@ -38,9 +38,7 @@ class Produit(models.Model):
     # [{code, libelle, plafond_fcfa or null, description}]
     garanties = models.JSONField(default=list)
     montant_minimum = models.PositiveIntegerField(default=100, help_text="FCFA par échéance")
-    periodicites_autorisees = ArrayField(
-        models.CharField(max_length=15, choices=Periodicite.choices), default=list
-    )
+    periodicites_autorisees = ArrayField(models.CharField(max_length=15, choices=Periodicite.choices), default=list)
     duree_couverture_mois = models.PositiveSmallIntegerField(default=12)
     actif = models.BooleanField(default=True)
 
@@ -51,9 +49,7 @@ class Produit(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(montant_minimum__gt=0), name="produit_montant_minimum_positif"),
             models.CheckConstraint(condition=Q(duree_couverture_mois__gt=0), name="produit_duree_positive"),
-            models.CheckConstraint(
-                condition=Q(categorie__in=Categorie.values), name="produit_categorie_valide"
-            ),
+            models.CheckConstraint(condition=Q(categorie__in=Categorie.values), name="produit_categorie_valide"),
             models.CheckConstraint(
                 condition=Q(periodicites_autorisees__contained_by=Periodicite.values),
                 name="produit_periodicites_valides",

@@ -26,9 +26,7 @@ class Sinistre(models.Model):
 
     Statut = StatutSinistre
 
-    souscription = models.ForeignKey(
-        "souscriptions.Souscription", on_delete=models.PROTECT, related_name="sinistres"
-    )
+    souscription = models.ForeignKey("souscriptions.Souscription", on_delete=models.PROTECT, related_name="sinistres")
     type = models.CharField(max_length=20, choices=Type.choices)
     date_survenance = models.DateField()
     description = models.TextField()

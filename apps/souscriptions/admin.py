@@ -10,11 +10,25 @@ class BeneficiaireInline(admin.TabularInline):
 
 @admin.register(Souscription)
 class SouscriptionAdmin(admin.ModelAdmin):
-    list_display = ["numero_souscription", "client", "produit", "montant_prime", "periodicite", "statut",
-                    "date_effet", "date_expiration", "canal"]
+    list_display = [
+        "numero_souscription",
+        "client",
+        "produit",
+        "montant_prime",
+        "periodicite",
+        "statut",
+        "date_effet",
+        "date_expiration",
+        "canal",
+    ]
     list_filter = ["statut", "produit", "periodicite", "canal"]
-    search_fields = ["numero_souscription", "client__telephone", "client__nom", "client__prenom",
-                     "police__numero_police"]
+    search_fields = [
+        "numero_souscription",
+        "client__telephone",
+        "client__nom",
+        "client__prenom",
+        "police__numero_police",
+    ]
     list_select_related = ["client", "produit"]
     raw_id_fields = ["client"]
     inlines = [BeneficiaireInline]

@@ -48,7 +48,9 @@ class Souscription(models.Model):
             models.CheckConstraint(
                 condition=Q(date_expiration__gte=F("date_effet")), name="souscription_dates_coherentes"
             ),
-            models.CheckConstraint(condition=Q(statut__in=StatutSouscription.values), name="souscription_statut_valide"),
+            models.CheckConstraint(
+                condition=Q(statut__in=StatutSouscription.values), name="souscription_statut_valide"
+            ),
             models.CheckConstraint(
                 condition=Q(periodicite__in=Periodicite.values), name="souscription_periodicite_valide"
             ),
@@ -84,7 +86,7 @@ class Beneficiaire(models.Model):
     prenom = models.CharField(max_length=100)
     lien = models.CharField(max_length=15, choices=Lien.choices)
     date_naissance = models.DateField(null=True, blank=True)
-    telephone = models.CharField(max_length=13, null=True, blank=True, validators=[valider_telephone])
+    telephone = models.CharField(max_length=13, null=True, blank=True, validators=[valider_telephone])  # noqa: DJ001 (NULL: no phone; the CHECK tests the format otherwise)
     part_pourcentage = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
 
     class Meta:
@@ -98,8 +100,7 @@ class Beneficiaire(models.Model):
                 name="beneficiaire_telephone_format",
             ),
             models.CheckConstraint(
-                condition=Q(part_pourcentage__isnull=True)
-                | (Q(part_pourcentage__gt=0) & Q(part_pourcentage__lte=100)),
+                condition=Q(part_pourcentage__isnull=True) | (Q(part_pourcentage__gt=0) & Q(part_pourcentage__lte=100)),
                 name="beneficiaire_part_valide",
             ),
             models.CheckConstraint(condition=~Q(nom=""), name="beneficiaire_nom_requis"),
@@ -169,11 +170,9 @@ class Contrat(models.Model):
     statut = models.CharField(max_length=20)
     etat = models.CharField(max_length=10)
     mode_attribution = models.CharField(max_length=12)
-    agent_attribueur = models.ForeignKey(
-        "agents.Agent", null=True, on_delete=models.DO_NOTHING, related_name="+"
-    )
-    agent_nom = models.CharField(max_length=100, null=True)
-    agent_prenom = models.CharField(max_length=100, null=True)
+    agent_attribueur = models.ForeignKey("agents.Agent", null=True, on_delete=models.DO_NOTHING, related_name="+")
+    agent_nom = models.CharField(max_length=100, null=True)  # noqa: DJ001 (a view column, NULL when automatique)
+    agent_prenom = models.CharField(max_length=100, null=True)  # noqa: DJ001
     date_attribution = models.DateTimeField()
     total_paye = models.BigIntegerField()
     total_du_a_date = models.BigIntegerField()

@@ -75,9 +75,7 @@ def police_attribuer(
     With an agent: mode `manuel` (the typed number, or the next free one when none is typed).
     Without: mode `automatique`, the next free number for this year and categorie.
     """
-    souscription = (
-        Souscription.objects.select_for_update().select_related("produit").get(pk=souscription.pk)
-    )
+    souscription = Souscription.objects.select_for_update().select_related("produit").get(pk=souscription.pk)
     if souscription.statut != StatutSouscription.ACTIVEE:
         raise Conflict(
             "souscription_non_activee",

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,24 +14,29 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Agent',
+            name="Agent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nom', models.CharField(max_length=100)),
-                ('prenom', models.CharField(max_length=100)),
-                ('telephone', models.CharField(blank=True, max_length=13)),
-                ('adresse', models.CharField(blank=True, max_length=255)),
-                ('solde', models.DecimalField(decimal_places=2, default=0, max_digits=14)),
-                ('matricule', models.CharField(max_length=20, unique=True)),
-                ('agence', models.CharField(blank=True, max_length=100)),
-                ('poste', models.CharField(blank=True, max_length=100)),
-                ('actif', models.BooleanField(default=True)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='agent', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nom", models.CharField(max_length=100)),
+                ("prenom", models.CharField(max_length=100)),
+                ("telephone", models.CharField(blank=True, max_length=13)),
+                ("adresse", models.CharField(blank=True, max_length=255)),
+                ("solde", models.DecimalField(decimal_places=2, default=0, max_digits=14)),
+                ("matricule", models.CharField(max_length=20, unique=True)),
+                ("agence", models.CharField(blank=True, max_length=100)),
+                ("poste", models.CharField(blank=True, max_length=100)),
+                ("actif", models.BooleanField(default=True)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="agent", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agent',
-                'db_table': 'agents',
-                'ordering': ['matricule'],
+                "verbose_name": "agent",
+                "db_table": "agents",
+                "ordering": ["matricule"],
             },
         ),
     ]

@@ -4,31 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Borne',
+            name="Borne",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identifiant', models.CharField(max_length=50, unique=True)),
-                ('libelle', models.CharField(max_length=100)),
-                ('agence', models.CharField(max_length=100)),
-                ('cle_hash', models.CharField(max_length=255)),
-                ('actif', models.BooleanField(default=True)),
-                ('derniere_activite', models.DateTimeField(blank=True, null=True)),
-                ('version_app', models.CharField(blank=True, max_length=50)),
-                ('statut_rapporte', models.CharField(blank=True, max_length=100)),
-                ('date_creation', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("identifiant", models.CharField(max_length=50, unique=True)),
+                ("libelle", models.CharField(max_length=100)),
+                ("agence", models.CharField(max_length=100)),
+                ("cle_hash", models.CharField(max_length=255)),
+                ("actif", models.BooleanField(default=True)),
+                ("derniere_activite", models.DateTimeField(blank=True, null=True)),
+                ("version_app", models.CharField(blank=True, max_length=50)),
+                ("statut_rapporte", models.CharField(blank=True, max_length=100)),
+                ("date_creation", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'borne',
-                'db_table': 'bornes',
-                'ordering': ['identifiant'],
+                "verbose_name": "borne",
+                "db_table": "bornes",
+                "ordering": ["identifiant"],
             },
         ),
     ]

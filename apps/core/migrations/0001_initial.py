@@ -4,22 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Compteur',
+            name="Compteur",
             fields=[
-                ('cle', models.CharField(max_length=40, primary_key=True, serialize=False)),
-                ('valeur', models.BigIntegerField(default=0)),
+                ("cle", models.CharField(max_length=40, primary_key=True, serialize=False)),
+                ("valeur", models.BigIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'compteur',
-                'db_table': 'compteurs_pass',
+                "verbose_name": "compteur",
+                "db_table": "compteurs_pass",
             },
         ),
     ]

@@ -59,9 +59,7 @@ class AgentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agent
 
-    user = factory.SubFactory(
-        "apps.core.tests.factories.UserFactory", is_staff=True
-    )
+    user = factory.SubFactory("apps.core.tests.factories.UserFactory", is_staff=True)
     nom = "MBEMBA"
     prenom = "Aline"
     matricule = factory.Sequence(lambda n: f"AGT{n + 100:03d}")

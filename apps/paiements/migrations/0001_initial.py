@@ -6,39 +6,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('borne_auth', '0001_initial'),
-        ('souscriptions', '0001_initial'),
+        ("borne_auth", "0001_initial"),
+        ("souscriptions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Paiement',
+            name="Paiement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=40, unique=True)),
-                ('montant', models.PositiveIntegerField(help_text='FCFA')),
-                ('type_paiement', models.CharField(choices=[('souscription_initiale', 'Souscription initiale'), ('cotisation', 'Cotisation'), ('renouvellement', 'Renouvellement'), ('rattrapage', 'Rattrapage')], max_length=25)),
-                ('mode_paiement', models.CharField(choices=[('mtn_momo', 'MTN Mobile Money'), ('airtel_money', 'Airtel Money'), ('especes', 'Espèces')], max_length=15)),
-                ('numero_payeur', models.CharField(blank=True, max_length=20)),
-                ('statut', models.CharField(choices=[('en_attente', 'En attente'), ('succes', 'Succès'), ('echec', 'Échec')], default='en_attente', max_length=12)),
-                ('motif_echec', models.CharField(blank=True, max_length=255)),
-                ('reference_operateur', models.CharField(blank=True, max_length=100, null=True)),
-                ('canal', models.CharField(choices=[('ussd', 'USSD'), ('borne', 'Borne'), ('whatsapp', 'WhatsApp'), ('agence', 'Agence')], max_length=10)),
-                ('date_initiation', models.DateTimeField(default=django.utils.timezone.now)),
-                ('date_confirmation', models.DateTimeField(blank=True, null=True)),
-                ('borne', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='paiements', to='borne_auth.borne')),
-                ('souscription', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='paiements', to='souscriptions.souscription')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("reference", models.CharField(max_length=40, unique=True)),
+                ("montant", models.PositiveIntegerField(help_text="FCFA")),
+                (
+                    "type_paiement",
+                    models.CharField(
+                        choices=[
+                            ("souscription_initiale", "Souscription initiale"),
+                            ("cotisation", "Cotisation"),
+                            ("renouvellement", "Renouvellement"),
+                            ("rattrapage", "Rattrapage"),
+                        ],
+                        max_length=25,
+                    ),
+                ),
+                (
+                    "mode_paiement",
+                    models.CharField(
+                        choices=[
+                            ("mtn_momo", "MTN Mobile Money"),
+                            ("airtel_money", "Airtel Money"),
+                            ("especes", "Espèces"),
+                        ],
+                        max_length=15,
+                    ),
+                ),
+                ("numero_payeur", models.CharField(blank=True, max_length=20)),
+                (
+                    "statut",
+                    models.CharField(
+                        choices=[("en_attente", "En attente"), ("succes", "Succès"), ("echec", "Échec")],
+                        default="en_attente",
+                        max_length=12,
+                    ),
+                ),
+                ("motif_echec", models.CharField(blank=True, max_length=255)),
+                ("reference_operateur", models.CharField(blank=True, max_length=100, null=True)),
+                (
+                    "canal",
+                    models.CharField(
+                        choices=[("ussd", "USSD"), ("borne", "Borne"), ("whatsapp", "WhatsApp"), ("agence", "Agence")],
+                        max_length=10,
+                    ),
+                ),
+                ("date_initiation", models.DateTimeField(default=django.utils.timezone.now)),
+                ("date_confirmation", models.DateTimeField(blank=True, null=True)),
+                (
+                    "borne",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="paiements",
+                        to="borne_auth.borne",
+                    ),
+                ),
+                (
+                    "souscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="paiements",
+                        to="souscriptions.souscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'paiement',
-                'db_table': 'paiements_pass',
-                'ordering': ['-date_initiation'],
-                'indexes': [models.Index(condition=models.Q(('statut', 'succes')), fields=['souscription'], include=('montant',), name='paiements_succes_idx'), models.Index(fields=['souscription', '-date_initiation'], name='paiements_souscription_idx'), models.Index(condition=models.Q(('statut', 'en_attente')), fields=['date_initiation'], name='paiements_en_attente_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('montant__gt', 0)), name='paiement_montant_positif'), models.CheckConstraint(condition=models.Q(('type_paiement__in', ['souscription_initiale', 'cotisation', 'renouvellement', 'rattrapage'])), name='paiement_type_valide'), models.CheckConstraint(condition=models.Q(('mode_paiement__in', ['mtn_momo', 'airtel_money', 'especes'])), name='paiement_mode_valide'), models.CheckConstraint(condition=models.Q(('statut__in', ['en_attente', 'succes', 'echec'])), name='paiement_statut_valide'), models.CheckConstraint(condition=models.Q(('canal__in', ['ussd', 'borne', 'whatsapp', 'agence'])), name='paiement_canal_valide'), models.CheckConstraint(condition=models.Q(models.Q(('statut', 'succes'), _negated=True), ('date_confirmation__isnull', False), _connector='OR'), name='paiement_succes_date_confirmation'), models.UniqueConstraint(condition=models.Q(('reference_operateur__isnull', False)), fields=('mode_paiement', 'reference_operateur'), name='paiement_reference_operateur_unique')],
+                "verbose_name": "paiement",
+                "db_table": "paiements_pass",
+                "ordering": ["-date_initiation"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("statut", "succes")),
+                        fields=["souscription"],
+                        include=("montant",),
+                        name="paiements_succes_idx",
+                    ),
+                    models.Index(fields=["souscription", "-date_initiation"], name="paiements_souscription_idx"),
+                    models.Index(
+                        condition=models.Q(("statut", "en_attente")),
+                        fields=["date_initiation"],
+                        name="paiements_en_attente_idx",
+                    ),
+                ],
+                "constraints": [
+                    models.CheckConstraint(condition=models.Q(("montant__gt", 0)), name="paiement_montant_positif"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "type_paiement__in",
+                                ["souscription_initiale", "cotisation", "renouvellement", "rattrapage"],
+                            )
+                        ),
+                        name="paiement_type_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("mode_paiement__in", ["mtn_momo", "airtel_money", "especes"])),
+                        name="paiement_mode_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("statut__in", ["en_attente", "succes", "echec"])),
+                        name="paiement_statut_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("canal__in", ["ussd", "borne", "whatsapp", "agence"])),
+                        name="paiement_canal_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("statut", "succes"), _negated=True),
+                            ("date_confirmation__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="paiement_succes_date_confirmation",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("reference_operateur__isnull", False)),
+                        fields=("mode_paiement", "reference_operateur"),
+                        name="paiement_reference_operateur_unique",
+                    ),
+                ],
             },
         ),
     ]

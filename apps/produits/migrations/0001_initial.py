@@ -5,32 +5,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Produit',
+            name="Produit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('KIMIA', 'PASS KIMIA'), ('BATELA', 'PASS BATELA'), ('SALISA', 'PASS SALISA')], max_length=10, unique=True)),
-                ('libelle', models.CharField(max_length=100)),
-                ('description', models.TextField(blank=True)),
-                ('categorie', models.CharField(choices=[('VIE', 'Vie'), ('EPG', 'Épargne'), ('SAN', 'Santé')], max_length=3)),
-                ('garanties', models.JSONField(default=list)),
-                ('montant_minimum', models.PositiveIntegerField(default=100, help_text='FCFA par échéance')),
-                ('periodicites_autorisees', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('annuelle', 'Annuelle'), ('semestrielle', 'Semestrielle'), ('trimestrielle', 'Trimestrielle'), ('mensuelle', 'Mensuelle')], max_length=15), default=list, size=None)),
-                ('duree_couverture_mois', models.PositiveSmallIntegerField(default=12)),
-                ('actif', models.BooleanField(default=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[("KIMIA", "PASS KIMIA"), ("BATELA", "PASS BATELA"), ("SALISA", "PASS SALISA")],
+                        max_length=10,
+                        unique=True,
+                    ),
+                ),
+                ("libelle", models.CharField(max_length=100)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "categorie",
+                    models.CharField(choices=[("VIE", "Vie"), ("EPG", "Épargne"), ("SAN", "Santé")], max_length=3),
+                ),
+                ("garanties", models.JSONField(default=list)),
+                ("montant_minimum", models.PositiveIntegerField(default=100, help_text="FCFA par échéance")),
+                (
+                    "periodicites_autorisees",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("annuelle", "Annuelle"),
+                                ("semestrielle", "Semestrielle"),
+                                ("trimestrielle", "Trimestrielle"),
+                                ("mensuelle", "Mensuelle"),
+                            ],
+                            max_length=15,
+                        ),
+                        default=list,
+                        size=None,
+                    ),
+                ),
+                ("duree_couverture_mois", models.PositiveSmallIntegerField(default=12)),
+                ("actif", models.BooleanField(default=True)),
             ],
             options={
-                'verbose_name': 'produit',
-                'db_table': 'produits_pass',
-                'ordering': ['code'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('montant_minimum__gt', 0)), name='produit_montant_minimum_positif'), models.CheckConstraint(condition=models.Q(('duree_couverture_mois__gt', 0)), name='produit_duree_positive'), models.CheckConstraint(condition=models.Q(('categorie__in', ['VIE', 'EPG', 'SAN'])), name='produit_categorie_valide'), models.CheckConstraint(condition=models.Q(('periodicites_autorisees__contained_by', ['annuelle', 'semestrielle', 'trimestrielle', 'mensuelle'])), name='produit_periodicites_valides')],
+                "verbose_name": "produit",
+                "db_table": "produits_pass",
+                "ordering": ["code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("montant_minimum__gt", 0)), name="produit_montant_minimum_positif"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("duree_couverture_mois__gt", 0)), name="produit_duree_positive"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("categorie__in", ["VIE", "EPG", "SAN"])), name="produit_categorie_valide"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            (
+                                "periodicites_autorisees__contained_by",
+                                ["annuelle", "semestrielle", "trimestrielle", "mensuelle"],
+                            )
+                        ),
+                        name="produit_periodicites_valides",
+                    ),
+                ],
             },
         ),
     ]

@@ -6,39 +6,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('souscriptions', '0003_vues_contrats_cotisations'),
+        ("souscriptions", "0003_vues_contrats_cotisations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Sinistre',
+            name="Sinistre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('deces', 'Décès'), ('accident', 'Accident'), ('hospitalisation', 'Hospitalisation'), ('invalidite', 'Invalidité'), ('autre', 'Autre')], max_length=20)),
-                ('date_survenance', models.DateField()),
-                ('description', models.TextField()),
-                ('montant_reclame', models.PositiveIntegerField(blank=True, null=True)),
-                ('montant_accorde', models.PositiveIntegerField(blank=True, null=True)),
-                ('statut', models.CharField(choices=[('declare', 'Déclaré'), ('en_instruction', 'En instruction'), ('accepte', 'Accepté'), ('rejete', 'Rejeté'), ('paye', 'Payé')], default='declare', max_length=15)),
-                ('canal', models.CharField(choices=[('ussd', 'USSD'), ('borne', 'Borne'), ('whatsapp', 'WhatsApp'), ('agence', 'Agence')], max_length=10)),
-                ('date_declaration', models.DateTimeField(auto_now_add=True)),
-                ('date_mise_a_jour', models.DateTimeField(auto_now=True)),
-                ('date_decision', models.DateTimeField(blank=True, null=True)),
-                ('date_paiement', models.DateTimeField(blank=True, null=True)),
-                ('instructeur', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sinistres_instruits', to=settings.AUTH_USER_MODEL)),
-                ('souscription', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sinistres', to='souscriptions.souscription')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("deces", "Décès"),
+                            ("accident", "Accident"),
+                            ("hospitalisation", "Hospitalisation"),
+                            ("invalidite", "Invalidité"),
+                            ("autre", "Autre"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("date_survenance", models.DateField()),
+                ("description", models.TextField()),
+                ("montant_reclame", models.PositiveIntegerField(blank=True, null=True)),
+                ("montant_accorde", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "statut",
+                    models.CharField(
+                        choices=[
+                            ("declare", "Déclaré"),
+                            ("en_instruction", "En instruction"),
+                            ("accepte", "Accepté"),
+                            ("rejete", "Rejeté"),
+                            ("paye", "Payé"),
+                        ],
+                        default="declare",
+                        max_length=15,
+                    ),
+                ),
+                (
+                    "canal",
+                    models.CharField(
+                        choices=[("ussd", "USSD"), ("borne", "Borne"), ("whatsapp", "WhatsApp"), ("agence", "Agence")],
+                        max_length=10,
+                    ),
+                ),
+                ("date_declaration", models.DateTimeField(auto_now_add=True)),
+                ("date_mise_a_jour", models.DateTimeField(auto_now=True)),
+                ("date_decision", models.DateTimeField(blank=True, null=True)),
+                ("date_paiement", models.DateTimeField(blank=True, null=True)),
+                (
+                    "instructeur",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sinistres_instruits",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "souscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sinistres",
+                        to="souscriptions.souscription",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sinistre',
-                'db_table': 'sinistres_pass',
-                'ordering': ['-date_declaration'],
-                'indexes': [models.Index(fields=['statut', 'date_declaration'], name='sinistres_statut_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('type__in', ['deces', 'accident', 'hospitalisation', 'invalidite', 'autre'])), name='sinistre_type_valide'), models.CheckConstraint(condition=models.Q(('statut__in', ['declare', 'en_instruction', 'accepte', 'rejete', 'paye'])), name='sinistre_statut_valide'), models.CheckConstraint(condition=models.Q(('canal__in', ['ussd', 'borne', 'whatsapp', 'agence'])), name='sinistre_canal_valide'), models.CheckConstraint(condition=models.Q(('montant_reclame__isnull', True), ('montant_reclame__gt', 0), _connector='OR'), name='sinistre_montant_reclame_positif'), models.CheckConstraint(condition=models.Q(models.Q(('statut__in', ['accepte', 'paye']), _negated=True), models.Q(('montant_accorde__gt', 0), ('montant_accorde__isnull', False)), _connector='OR'), name='sinistre_montant_accorde_si_accepte')],
+                "verbose_name": "sinistre",
+                "db_table": "sinistres_pass",
+                "ordering": ["-date_declaration"],
+                "indexes": [models.Index(fields=["statut", "date_declaration"], name="sinistres_statut_idx")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("type__in", ["deces", "accident", "hospitalisation", "invalidite", "autre"])
+                        ),
+                        name="sinistre_type_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("statut__in", ["declare", "en_instruction", "accepte", "rejete", "paye"])),
+                        name="sinistre_statut_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("canal__in", ["ussd", "borne", "whatsapp", "agence"])),
+                        name="sinistre_canal_valide",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("montant_reclame__isnull", True), ("montant_reclame__gt", 0), _connector="OR"
+                        ),
+                        name="sinistre_montant_reclame_positif",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("statut__in", ["accepte", "paye"]), _negated=True),
+                            models.Q(("montant_accorde__gt", 0), ("montant_accorde__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="sinistre_montant_accorde_si_accepte",
+                    ),
+                ],
             },
         ),
     ]

@@ -37,12 +37,26 @@ def client_kimia(produits):
 
 def souscription_params(client, produit, **changes):
     valeurs = {
-        "numero": "PASS-KIMIA-2024-000099", "prime": 5000, "periodicite": "trimestrielle",
-        "effet": "2024-03-01", "expiration": "2025-02-28", "statut": "activee", "canal": "ussd",
+        "numero": "PASS-KIMIA-2024-000099",
+        "prime": 5000,
+        "periodicite": "trimestrielle",
+        "effet": "2024-03-01",
+        "expiration": "2025-02-28",
+        "statut": "activee",
+        "canal": "ussd",
     }
     valeurs.update(changes)
-    return [valeurs["numero"], client.id, produit.id, valeurs["prime"], valeurs["periodicite"],
-            valeurs["effet"], valeurs["expiration"], valeurs["statut"], valeurs["canal"]]
+    return [
+        valeurs["numero"],
+        client.id,
+        produit.id,
+        valeurs["prime"],
+        valeurs["periodicite"],
+        valeurs["effet"],
+        valeurs["expiration"],
+        valeurs["statut"],
+        valeurs["canal"],
+    ]
 
 
 def test_une_souscription_valide_passe(sql, client_kimia):
@@ -82,9 +96,7 @@ CLIENT_SQL = """INSERT INTO clients_pass (nom, prenom, telephone, adresse, ville
                 VALUES (%s, %s, %s, '', '', now())"""
 
 
-@pytest.mark.parametrize(
-    "telephone", ["061234567", "+24206123456", "+243061234567", "+242O61234567", "242061234567 "]
-)
+@pytest.mark.parametrize("telephone", ["061234567", "+24206123456", "+243061234567", "+242O61234567", "242061234567 "])
 def test_telephone_client_au_format_canonique(sql, telephone):
     refuse(sql, CLIENT_SQL, ["KONGO", "Jean", telephone], "client_telephone_format")
 
@@ -109,8 +121,11 @@ def test_fk_protegent_les_operations(sql):
     PaiementFactory(souscription=souscription)
     # Django declares its foreign keys DEFERRABLE: check them now, as a commit would.
     sql("SET CONSTRAINTS ALL IMMEDIATE")
-    for table, ident in [("clients_pass", souscription.client_id), ("produits_pass", souscription.produit_id),
-                         ("souscriptions_pass", souscription.id)]:
+    for table, ident in [
+        ("clients_pass", souscription.client_id),
+        ("produits_pass", souscription.produit_id),
+        ("souscriptions_pass", souscription.id),
+    ]:
         with pytest.raises(IntegrityError), transaction.atomic():
             sql(f"DELETE FROM {table} WHERE id = %s", [ident])  # noqa: S608
 
@@ -133,8 +148,12 @@ def test_deplacer_un_beneficiaire_vers_une_souscription_pleine_refuse(sql):
     pleine = SouscriptionFactory()
     BeneficiaireFactory.create_batch(6, souscription=pleine)
     autre = BeneficiaireFactory()
-    refuse(sql, "UPDATE beneficiaires_pass SET souscription_id = %s WHERE id = %s", [pleine.id, autre.id],
-           "beneficiaires_max")
+    refuse(
+        sql,
+        "UPDATE beneficiaires_pass SET souscription_id = %s WHERE id = %s",
+        [pleine.id, autre.id],
+        "beneficiaires_max",
+    )
 
 
 def test_parts_au_dela_de_100_refusees(sql):
@@ -156,8 +175,9 @@ POLICE_SQL = """INSERT INTO numeros_police_congo (souscription_id, numero_police
                     agent_attribueur_id, date_attribution, commentaire) VALUES (%s, %s, %s, %s, now(), '')"""
 
 
-@pytest.mark.parametrize("numero", ["CG-24-VIE-001", "CG-2024-VIE-01", "CG-2024-XYZ-001", "cg-2024-vie-001",
-                                    "CG-2024-VIE-001 "])
+@pytest.mark.parametrize(
+    "numero", ["CG-24-VIE-001", "CG-2024-VIE-01", "CG-2024-XYZ-001", "cg-2024-vie-001", "CG-2024-VIE-001 "]
+)
 def test_format_police(sql, numero):
     refuse(sql, POLICE_SQL, [SouscriptionFactory().id, numero, "automatique", None], "police_numero_format")
 
@@ -172,10 +192,18 @@ def test_police_regles(sql):
         autre = SouscriptionFactory(statut=statut)
         refuse(sql, POLICE_SQL, [autre.id, "CG-2024-VIE-001", "automatique", None], "police_souscription_activee")
     sql(POLICE_SQL, [activee.id, "CG-2024-VIE-001", "manuel", agent.id])
-    refuse(sql, POLICE_SQL, [activee.id, "CG-2024-VIE-002", "automatique", None],
-           "numeros_police_congo_souscription_id_key")
-    refuse(sql, POLICE_SQL, [SouscriptionFactory().id, "CG-2024-VIE-001", "automatique", None],
-           "numeros_police_congo_numero_police_key")
+    refuse(
+        sql,
+        POLICE_SQL,
+        [activee.id, "CG-2024-VIE-002", "automatique", None],
+        "numeros_police_congo_souscription_id_key",
+    )
+    refuse(
+        sql,
+        POLICE_SQL,
+        [SouscriptionFactory().id, "CG-2024-VIE-001", "automatique", None],
+        "numeros_police_congo_numero_police_key",
+    )
 
 
 PAIEMENT_SQL = """INSERT INTO paiements_pass (reference, souscription_id, montant, type_paiement, mode_paiement,
@@ -208,24 +236,37 @@ def test_paiement_reussi_immuable(sql):
     # A pending one may still move, and the reference stays unique.
     attente = PaiementFactory(statut="en_attente")
     sql("UPDATE paiements_pass SET statut = 'echec' WHERE id = %s", [attente.id])
-    refuse(sql, PAIEMENT_SQL, [paiement.reference, attente.souscription_id, 100, "cotisation", "en_attente", None],
-           "paiements_pass_reference_key")
+    refuse(
+        sql,
+        PAIEMENT_SQL,
+        [paiement.reference, attente.souscription_id, 100, "cotisation", "en_attente", None],
+        "paiements_pass_reference_key",
+    )
 
 
 def test_sinistre_accepte_exige_un_montant_accorde(sql):
     sinistre = SinistreFactory()
-    refuse(sql, "UPDATE sinistres_pass SET statut = 'accepte' WHERE id = %s", [sinistre.id],
-           "sinistre_montant_accorde_si_accepte")
+    refuse(
+        sql,
+        "UPDATE sinistres_pass SET statut = 'accepte' WHERE id = %s",
+        [sinistre.id],
+        "sinistre_montant_accorde_si_accepte",
+    )
     refuse(sql, "UPDATE sinistres_pass SET type = 'vol' WHERE id = %s", [sinistre.id], "sinistre_type_valide")
     sql("UPDATE sinistres_pass SET statut = 'accepte', montant_accorde = 1000 WHERE id = %s", [sinistre.id])
 
 
 def test_produit_refuse_categorie_et_periodicite_inconnues(sql, produits):
     refuse(sql, "UPDATE produits_pass SET categorie = 'AUT' WHERE code = 'KIMIA'", [], "produit_categorie_valide")
-    refuse(sql, "UPDATE produits_pass SET periodicites_autorisees = '{hebdomadaire}' WHERE code = 'KIMIA'", [],
-           "produit_periodicites_valides")
-    refuse(sql, "UPDATE produits_pass SET montant_minimum = 0 WHERE code = 'KIMIA'", [],
-           "produit_montant_minimum_positif")
+    refuse(
+        sql,
+        "UPDATE produits_pass SET periodicites_autorisees = '{hebdomadaire}' WHERE code = 'KIMIA'",
+        [],
+        "produit_periodicites_valides",
+    )
+    refuse(
+        sql, "UPDATE produits_pass SET montant_minimum = 0 WHERE code = 'KIMIA'", [], "produit_montant_minimum_positif"
+    )
 
 
 def test_contrat_factory_cree_un_contrat(sql):

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs NSIA PASS on this machine: environment, PostgreSQL (embedded unless DATABASE_URL is set),
+# migrations, demo data, MoMo sandbox, reconciliation loop and the API on http://127.0.0.1:8000.
+# Ctrl-C stops everything it started; running it again reuses the data.
+source "$(dirname "$0")/_commun.sh"
+
+export DJANGO_SETTINGS_MODULE=nsia_pass_api.settings.local
+PORT=${PORT:-8000}
+MOMO_PORT=${MOMO_PORT:-8090}
+preparer_venv requirements.txt
+construire_borne || echo "!! La construction de la borne a échoué : l'API démarre quand même." >&2
+
+PIDS=()
+arreter() {
+  echo; echo "==> Arrêt"
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -z "${DATABASE_URL:-}" ]; then .venv/bin/python -m nsia_pass_api.embedded_db stop; fi
+  exit 0
+}
+trap arreter INT TERM
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  echo "==> PostgreSQL embarqué dans .pgdata/ (aucun DATABASE_URL défini)"
+else
+  echo "==> PostgreSQL : DATABASE_URL"
+fi
+.venv/bin/python manage.py migrate --noinput -v0
+.venv/bin/python manage.py charger_demo
+.venv/bin/python manage.py collectstatic --noinput -v0
+
+echo "==> Bac à sable MoMo sur http://127.0.0.1:$MOMO_PORT"
+# The sandbox knows the API user and keys of settings/local.py (development values only).
+read -r MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY < <(.venv/bin/python -c \
+  "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
+export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
+  .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
+PIDS+=($!)
+
+# gunicorn, as in production (threads for the MoMo status polls), rather than runserver:
+# what you try here is what NSIA runs.
+echo "==> API sur http://127.0.0.1:$PORT  (borne : http://127.0.0.1:$PORT/borne/)"
+.venv/bin/gunicorn nsia_pass_api.wsgi:application --bind "127.0.0.1:$PORT" \
+  --workers 2 --threads 4 --worker-class gthread --access-logfile - --log-level warning &
+PIDS+=($!)
+wait

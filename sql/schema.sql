@@ -1,0 +1,957 @@
+-- NSIA PASS: complete database schema (tables, constraints, indexes, functions, triggers, views).
+-- Generated from the Django migrations by `python manage.py schema_sql`; do not edit by hand.
+-- Apply to an empty PostgreSQL database (12 or newer) with:
+--   psql "$DATABASE_URL" -v ON_ERROR_STOP=1 --single-transaction -f sql/schema.sql
+-- The API then runs on it with a role that only needs SELECT/INSERT/UPDATE/DELETE.
+
+SET client_min_messages = warning;
+
+CREATE FUNCTION public.beneficiaires_controle() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    nombre integer;
+    total_parts numeric;
+BEGIN
+    PERFORM 1 FROM souscriptions_pass WHERE id = NEW.souscription_id FOR UPDATE;
+
+    SELECT count(*), coalesce(sum(part_pourcentage), 0)
+      INTO nombre, total_parts
+      FROM beneficiaires_pass
+     WHERE souscription_id = NEW.souscription_id AND id IS DISTINCT FROM NEW.id;
+
+    IF nombre >= 6 THEN
+        RAISE EXCEPTION 'Une souscription compte au plus 6 bénéficiaires.'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'beneficiaires_max';
+    END IF;
+    -- A part outside ]0, 100] is left to the CHECK constraint beneficiaire_part_valide.
+    IF NEW.part_pourcentage > 0 AND NEW.part_pourcentage <= 100
+       AND total_parts + NEW.part_pourcentage > 100 THEN
+        RAISE EXCEPTION 'Les parts des bénéficiaires dépassent 100 %%.'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'beneficiaires_parts_max';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE FUNCTION public.paiement_succes_immuable() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF OLD.statut = 'succes' AND (
+        TG_OP = 'DELETE'
+        OR NEW.statut <> 'succes'
+        OR NEW.montant <> OLD.montant
+        OR NEW.souscription_id <> OLD.souscription_id
+        OR NEW.reference_operateur IS DISTINCT FROM OLD.reference_operateur
+    ) THEN
+        RAISE EXCEPTION 'Un paiement réussi ne peut être ni modifié ni supprimé.'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'paiement_succes_immuable';
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE FUNCTION public.pass_aujourdhui() RETURNS date
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    SELECT coalesce(
+        nullif(current_setting('pass.aujourdhui', true), '')::date,
+        (now() AT TIME ZONE 'Africa/Brazzaville')::date
+    )
+$$;
+
+CREATE FUNCTION public.pass_echeances_par_an(periodicite text) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE periodicite
+        WHEN 'annuelle' THEN 1
+        WHEN 'semestrielle' THEN 2
+        WHEN 'trimestrielle' THEN 4
+        WHEN 'mensuelle' THEN 12
+    END
+$$;
+
+CREATE FUNCTION public.police_controle() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    statut_souscription text;
+    categorie_produit text;
+BEGIN
+    -- A malformed number is left to the CHECK constraint police_numero_format.
+    IF NEW.numero_police !~ '^CG-[0-9]{4}-(VIE|EPG|SAN)-[0-9]{3,}$' THEN
+        RETURN NEW;
+    END IF;
+    SELECT s.statut, p.categorie INTO statut_souscription, categorie_produit
+      FROM souscriptions_pass s JOIN produits_pass p ON p.id = s.produit_id
+     WHERE s.id = NEW.souscription_id;
+
+    IF TG_OP = 'INSERT' AND statut_souscription <> 'activee' THEN
+        RAISE EXCEPTION 'Seule une souscription activée peut recevoir un numéro de police.'
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'police_souscription_activee';
+    END IF;
+    IF split_part(NEW.numero_police, '-', 3) <> categorie_produit THEN
+        RAISE EXCEPTION 'La catégorie du numéro de police doit être %.', categorie_produit
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'police_categorie_produit';
+    END IF;
+    RETURN NEW;
+END
+$_$;
+
+CREATE FUNCTION public.souscription_controle_echeance() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    minimum integer;
+BEGIN
+    -- A non-positive premium is left to the CHECK constraint souscription_prime_positive.
+    IF NEW.montant_prime <= 0 THEN
+        RETURN NEW;
+    END IF;
+    SELECT montant_minimum INTO minimum FROM produits_pass WHERE id = NEW.produit_id;
+    IF NEW.montant_prime / pass_echeances_par_an(NEW.periodicite) < minimum THEN
+        RAISE EXCEPTION 'Chaque échéance doit être d''au moins % FCFA.', minimum
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'souscription_echeance_minimum';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+CREATE TABLE public.agents (
+    id bigint NOT NULL,
+    nom character varying(100) NOT NULL,
+    prenom character varying(100) NOT NULL,
+    telephone character varying(13) NOT NULL,
+    adresse character varying(255) NOT NULL,
+    solde numeric(14,2) NOT NULL,
+    matricule character varying(20) NOT NULL,
+    agence character varying(100) NOT NULL,
+    poste character varying(100) NOT NULL,
+    actif boolean NOT NULL,
+    user_id integer NOT NULL
+);
+
+ALTER TABLE public.agents ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.agents_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.auth_group (
+    id integer NOT NULL,
+    name character varying(150) NOT NULL
+);
+
+ALTER TABLE public.auth_group ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_group_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.auth_group_permissions (
+    id bigint NOT NULL,
+    group_id integer NOT NULL,
+    permission_id integer NOT NULL
+);
+
+ALTER TABLE public.auth_group_permissions ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_group_permissions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.auth_permission (
+    id integer NOT NULL,
+    name character varying(255) NOT NULL,
+    content_type_id integer NOT NULL,
+    codename character varying(100) NOT NULL
+);
+
+ALTER TABLE public.auth_permission ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_permission_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.auth_user (
+    id integer NOT NULL,
+    password character varying(128) NOT NULL,
+    last_login timestamp with time zone,
+    is_superuser boolean NOT NULL,
+    username character varying(150) NOT NULL,
+    first_name character varying(150) NOT NULL,
+    last_name character varying(150) NOT NULL,
+    email character varying(254) NOT NULL,
+    is_staff boolean NOT NULL,
+    is_active boolean NOT NULL,
+    date_joined timestamp with time zone NOT NULL
+);
+
+CREATE TABLE public.auth_user_groups (
+    id bigint NOT NULL,
+    user_id integer NOT NULL,
+    group_id integer NOT NULL
+);
+
+ALTER TABLE public.auth_user_groups ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_user_groups_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE public.auth_user ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_user_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.auth_user_user_permissions (
+    id bigint NOT NULL,
+    user_id integer NOT NULL,
+    permission_id integer NOT NULL
+);
+
+ALTER TABLE public.auth_user_user_permissions ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.auth_user_user_permissions_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.beneficiaires_pass (
+    id bigint NOT NULL,
+    nom character varying(100) NOT NULL,
+    prenom character varying(100) NOT NULL,
+    lien character varying(15) NOT NULL,
+    date_naissance date,
+    telephone character varying(13),
+    part_pourcentage numeric(5,2),
+    souscription_id bigint NOT NULL,
+    CONSTRAINT beneficiaire_lien_valide CHECK (((lien)::text = ANY ((ARRAY['conjoint'::character varying, 'enfant'::character varying, 'parent'::character varying, 'frere_soeur'::character varying, 'autre'::character varying])::text[]))),
+    CONSTRAINT beneficiaire_nom_requis CHECK ((NOT ((nom)::text = ''::text))),
+    CONSTRAINT beneficiaire_part_valide CHECK (((part_pourcentage IS NULL) OR ((part_pourcentage > (0)::numeric) AND (part_pourcentage <= (100)::numeric)))),
+    CONSTRAINT beneficiaire_telephone_format CHECK (((telephone IS NULL) OR ((telephone)::text ~ '^\+242[0-9]{9}$'::text)))
+);
+
+ALTER TABLE public.beneficiaires_pass ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.beneficiaires_pass_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.bornes (
+    id bigint NOT NULL,
+    identifiant character varying(50) NOT NULL,
+    libelle character varying(100) NOT NULL,
+    agence character varying(100) NOT NULL,
+    cle_hash character varying(255) NOT NULL,
+    actif boolean NOT NULL,
+    derniere_activite timestamp with time zone,
+    version_app character varying(50) NOT NULL,
+    statut_rapporte character varying(100) NOT NULL,
+    date_creation timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.bornes ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.bornes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.clients_pass (
+    id bigint NOT NULL,
+    nom character varying(100) NOT NULL,
+    prenom character varying(100) NOT NULL,
+    telephone character varying(13) NOT NULL,
+    date_naissance date,
+    adresse character varying(255) NOT NULL,
+    ville character varying(100) NOT NULL,
+    date_creation timestamp with time zone NOT NULL,
+    CONSTRAINT client_nom_requis CHECK ((NOT ((nom)::text = ''::text))),
+    CONSTRAINT client_prenom_requis CHECK ((NOT ((prenom)::text = ''::text))),
+    CONSTRAINT client_telephone_format CHECK (((telephone)::text ~ '^\+242[0-9]{9}$'::text))
+);
+
+ALTER TABLE public.clients_pass ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.clients_pass_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.compteurs_pass (
+    cle character varying(40) NOT NULL,
+    valeur bigint NOT NULL
+);
+
+CREATE TABLE public.numeros_police_congo (
+    id bigint NOT NULL,
+    numero_police character varying(30) NOT NULL,
+    mode_attribution character varying(12) NOT NULL,
+    date_attribution timestamp with time zone NOT NULL,
+    commentaire text NOT NULL,
+    agent_attribueur_id bigint,
+    souscription_id bigint NOT NULL,
+    CONSTRAINT police_agent_selon_mode CHECK (((((mode_attribution)::text = 'automatique'::text) AND (agent_attribueur_id IS NULL)) OR (((mode_attribution)::text = 'manuel'::text) AND (agent_attribueur_id IS NOT NULL)))),
+    CONSTRAINT police_numero_format CHECK (((numero_police)::text ~ '^CG-[0-9]{4}-(VIE|EPG|SAN)-[0-9]{3,}$'::text))
+);
+
+CREATE TABLE public.paiements_pass (
+    id bigint NOT NULL,
+    reference character varying(40) NOT NULL,
+    montant integer NOT NULL,
+    type_paiement character varying(25) NOT NULL,
+    mode_paiement character varying(15) NOT NULL,
+    numero_payeur character varying(20) NOT NULL,
+    statut character varying(12) NOT NULL,
+    motif_echec character varying(255) NOT NULL,
+    reference_operateur character varying(100),
+    canal character varying(10) NOT NULL,
+    date_initiation timestamp with time zone NOT NULL,
+    date_confirmation timestamp with time zone,
+    borne_id bigint,
+    souscription_id bigint NOT NULL,
+    CONSTRAINT paiement_canal_valide CHECK (((canal)::text = ANY ((ARRAY['ussd'::character varying, 'borne'::character varying, 'whatsapp'::character varying, 'agence'::character varying])::text[]))),
+    CONSTRAINT paiement_mode_valide CHECK (((mode_paiement)::text = ANY ((ARRAY['mtn_momo'::character varying, 'airtel_money'::character varying, 'especes'::character varying])::text[]))),
+    CONSTRAINT paiement_montant_positif CHECK ((montant > 0)),
+    CONSTRAINT paiement_statut_valide CHECK (((statut)::text = ANY ((ARRAY['en_attente'::character varying, 'succes'::character varying, 'echec'::character varying])::text[]))),
+    CONSTRAINT paiement_succes_date_confirmation CHECK (((NOT ((statut)::text = 'succes'::text)) OR (date_confirmation IS NOT NULL))),
+    CONSTRAINT paiement_type_valide CHECK (((type_paiement)::text = ANY ((ARRAY['souscription_initiale'::character varying, 'cotisation'::character varying, 'renouvellement'::character varying, 'rattrapage'::character varying])::text[]))),
+    CONSTRAINT paiements_pass_montant_check CHECK ((montant >= 0))
+);
+
+CREATE TABLE public.souscriptions_pass (
+    id bigint NOT NULL,
+    numero_souscription character varying(30) NOT NULL,
+    montant_prime integer NOT NULL,
+    periodicite character varying(15) NOT NULL,
+    date_souscription timestamp with time zone NOT NULL,
+    date_effet date NOT NULL,
+    date_expiration date NOT NULL,
+    statut character varying(20) NOT NULL,
+    canal character varying(10) NOT NULL,
+    borne_id bigint,
+    client_id bigint NOT NULL,
+    produit_id bigint NOT NULL,
+    CONSTRAINT souscription_canal_valide CHECK (((canal)::text = ANY ((ARRAY['ussd'::character varying, 'borne'::character varying, 'whatsapp'::character varying, 'agence'::character varying])::text[]))),
+    CONSTRAINT souscription_dates_coherentes CHECK ((date_expiration >= date_effet)),
+    CONSTRAINT souscription_numero_format CHECK (((numero_souscription)::text ~ '^PASS-(KIMIA|BATELA|SALISA)-[0-9]{4}-[0-9]{6}$'::text)),
+    CONSTRAINT souscription_periodicite_valide CHECK (((periodicite)::text = ANY ((ARRAY['annuelle'::character varying, 'semestrielle'::character varying, 'trimestrielle'::character varying, 'mensuelle'::character varying])::text[]))),
+    CONSTRAINT souscription_prime_positive CHECK ((montant_prime > 0)),
+    CONSTRAINT souscription_statut_valide CHECK (((statut)::text = ANY ((ARRAY['en_attente_paiement'::character varying, 'activee'::character varying, 'suspendue'::character varying, 'resiliee'::character varying, 'annulee'::character varying])::text[]))),
+    CONSTRAINT souscriptions_pass_montant_prime_check CHECK ((montant_prime >= 0))
+);
+
+CREATE VIEW public.cotisations AS
+ SELECT (((np.numero_police)::text || '-'::text) || lpad((e.rang)::text, 3, '0'::text)) AS numero_quittance,
+    s.id AS souscription_id,
+    np.numero_police,
+    s.client_id,
+    e.rang,
+    e.date_debut,
+    e.date_fin,
+    e.montant_du,
+    m.montant_paye,
+    (e.montant_du - m.montant_paye) AS reste_a_payer,
+        CASE
+            WHEN ((e.montant_du - m.montant_paye) = 0) THEN 'payee'::text
+            WHEN (e.date_debut <= public.pass_aujourdhui()) THEN 'en_retard'::text
+            ELSE 'a_venir'::text
+        END AS statut
+   FROM (((((public.souscriptions_pass s
+     JOIN public.numeros_police_congo np ON ((np.souscription_id = s.id)))
+     CROSS JOIN LATERAL ( SELECT public.pass_echeances_par_an((s.periodicite)::text) AS n) p)
+     CROSS JOIN LATERAL ( SELECT COALESCE(sum(pa.montant), (0)::bigint) AS total_paye
+           FROM public.paiements_pass pa
+          WHERE ((pa.souscription_id = s.id) AND ((pa.statut)::text = 'succes'::text))) t)
+     CROSS JOIN LATERAL ( SELECT k.k AS rang,
+            ((s.date_effet + make_interval(months => (((k.k - 1) * 12) / p.n))))::date AS date_debut,
+            (((s.date_effet + make_interval(months => ((k.k * 12) / p.n))))::date - 1) AS date_fin,
+            (((s.montant_prime / p.n) +
+                CASE
+                    WHEN ((k.k % p.n) = 0) THEN (s.montant_prime % p.n)
+                    ELSE 0
+                END))::bigint AS montant_du,
+            ((((k.k - 1))::bigint * (s.montant_prime / p.n)) + ((((k.k - 1) / p.n))::bigint * (s.montant_prime % p.n))) AS cumul_avant
+           FROM generate_series(1, (((EXTRACT(year FROM age((s.date_expiration)::timestamp with time zone, (s.date_effet)::timestamp with time zone)))::integer + 1) * p.n)) k(k)) e)
+     CROSS JOIN LATERAL ( SELECT LEAST(GREATEST((t.total_paye - e.cumul_avant), (0)::bigint), e.montant_du) AS montant_paye) m)
+  WHERE (e.date_debut <= s.date_expiration);
+
+CREATE TABLE public.produits_pass (
+    id bigint NOT NULL,
+    code character varying(10) NOT NULL,
+    libelle character varying(100) NOT NULL,
+    description text NOT NULL,
+    categorie character varying(3) NOT NULL,
+    garanties jsonb NOT NULL,
+    montant_minimum integer NOT NULL,
+    periodicites_autorisees character varying(15)[] NOT NULL,
+    duree_couverture_mois smallint NOT NULL,
+    actif boolean NOT NULL,
+    CONSTRAINT produit_categorie_valide CHECK (((categorie)::text = ANY ((ARRAY['VIE'::character varying, 'EPG'::character varying, 'SAN'::character varying])::text[]))),
+    CONSTRAINT produit_duree_positive CHECK ((duree_couverture_mois > 0)),
+    CONSTRAINT produit_montant_minimum_positif CHECK ((montant_minimum > 0)),
+    CONSTRAINT produit_periodicites_valides CHECK ((periodicites_autorisees <@ ARRAY['annuelle'::character varying(15), 'semestrielle'::character varying(15), 'trimestrielle'::character varying(15), 'mensuelle'::character varying(15)])),
+    CONSTRAINT produits_pass_duree_couverture_mois_check CHECK ((duree_couverture_mois >= 0)),
+    CONSTRAINT produits_pass_montant_minimum_check CHECK ((montant_minimum >= 0))
+);
+
+CREATE VIEW public.contrats AS
+ SELECT np.numero_police,
+    s.id AS souscription_id,
+    s.numero_souscription,
+    c.id AS client_id,
+    c.nom AS client_nom,
+    c.prenom AS client_prenom,
+    c.telephone AS client_telephone,
+    pr.id AS produit_id,
+    pr.code AS produit_code,
+    pr.libelle AS produit_libelle,
+    s.montant_prime,
+    s.periodicite,
+    s.date_effet,
+    s.date_expiration,
+    s.statut,
+        CASE s.statut
+            WHEN 'activee'::text THEN
+            CASE
+                WHEN (s.date_expiration < public.pass_aujourdhui()) THEN 'expire'::text
+                ELSE 'actif'::text
+            END
+            WHEN 'suspendue'::text THEN 'suspendu'::text
+            WHEN 'resiliee'::text THEN 'resilie'::text
+            ELSE NULL::text
+        END AS etat,
+    np.mode_attribution,
+    np.agent_attribueur_id,
+    a.nom AS agent_nom,
+    a.prenom AS agent_prenom,
+    np.date_attribution,
+    f.total_paye,
+    f.total_du_a_date,
+    (f.total_paye - f.total_du_a_date) AS solde,
+    f.arrieres,
+    f.prochaine_echeance_date,
+    f.prochaine_echeance_montant
+   FROM (((((public.souscriptions_pass s
+     JOIN public.numeros_police_congo np ON ((np.souscription_id = s.id)))
+     JOIN public.clients_pass c ON ((c.id = s.client_id)))
+     JOIN public.produits_pass pr ON ((pr.id = s.produit_id)))
+     LEFT JOIN public.agents a ON ((a.id = np.agent_attribueur_id)))
+     CROSS JOIN LATERAL ( SELECT ( SELECT COALESCE(sum(pa.montant), (0)::bigint) AS "coalesce"
+                   FROM public.paiements_pass pa
+                  WHERE ((pa.souscription_id = s.id) AND ((pa.statut)::text = 'succes'::text))) AS total_paye,
+            (COALESCE(sum(co.montant_du) FILTER (WHERE (co.date_debut <= public.pass_aujourdhui())), (0)::numeric))::bigint AS total_du_a_date,
+            (COALESCE(sum(co.reste_a_payer) FILTER (WHERE (co.statut = 'en_retard'::text)), (0)::numeric))::bigint AS arrieres,
+            min(co.date_debut) FILTER (WHERE (co.statut = 'a_venir'::text)) AS prochaine_echeance_date,
+            (array_agg(co.reste_a_payer ORDER BY co.date_debut) FILTER (WHERE (co.statut = 'a_venir'::text)))[1] AS prochaine_echeance_montant
+           FROM public.cotisations co
+          WHERE (co.souscription_id = s.id)) f);
+
+CREATE TABLE public.django_admin_log (
+    id integer NOT NULL,
+    action_time timestamp with time zone NOT NULL,
+    object_id text,
+    object_repr character varying(200) NOT NULL,
+    action_flag smallint NOT NULL,
+    change_message text NOT NULL,
+    content_type_id integer,
+    user_id integer NOT NULL,
+    CONSTRAINT django_admin_log_action_flag_check CHECK ((action_flag >= 0))
+);
+
+ALTER TABLE public.django_admin_log ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.django_admin_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.django_content_type (
+    id integer NOT NULL,
+    app_label character varying(100) NOT NULL,
+    model character varying(100) NOT NULL
+);
+
+ALTER TABLE public.django_content_type ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.django_content_type_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.django_migrations (
+    id bigint NOT NULL,
+    app character varying(255) NOT NULL,
+    name character varying(255) NOT NULL,
+    applied timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.django_migrations ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.django_migrations_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.django_session (
+    session_key character varying(40) NOT NULL,
+    session_data text NOT NULL,
+    expire_date timestamp with time zone NOT NULL
+);
+
+ALTER TABLE public.numeros_police_congo ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.numeros_police_congo_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE public.paiements_pass ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.paiements_pass_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE public.produits_pass ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.produits_pass_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.sinistres_pass (
+    id bigint NOT NULL,
+    type character varying(20) NOT NULL,
+    date_survenance date NOT NULL,
+    description text NOT NULL,
+    montant_reclame integer,
+    montant_accorde integer,
+    statut character varying(15) NOT NULL,
+    canal character varying(10) NOT NULL,
+    date_declaration timestamp with time zone NOT NULL,
+    date_mise_a_jour timestamp with time zone NOT NULL,
+    date_decision timestamp with time zone,
+    date_paiement timestamp with time zone,
+    instructeur_id integer,
+    souscription_id bigint NOT NULL,
+    CONSTRAINT sinistre_canal_valide CHECK (((canal)::text = ANY ((ARRAY['ussd'::character varying, 'borne'::character varying, 'whatsapp'::character varying, 'agence'::character varying])::text[]))),
+    CONSTRAINT sinistre_montant_accorde_si_accepte CHECK (((NOT ((statut)::text = ANY ((ARRAY['accepte'::character varying, 'paye'::character varying])::text[]))) OR ((montant_accorde > 0) AND (montant_accorde IS NOT NULL)))),
+    CONSTRAINT sinistre_montant_reclame_positif CHECK (((montant_reclame IS NULL) OR (montant_reclame > 0))),
+    CONSTRAINT sinistre_statut_valide CHECK (((statut)::text = ANY ((ARRAY['declare'::character varying, 'en_instruction'::character varying, 'accepte'::character varying, 'rejete'::character varying, 'paye'::character varying])::text[]))),
+    CONSTRAINT sinistre_type_valide CHECK (((type)::text = ANY ((ARRAY['deces'::character varying, 'accident'::character varying, 'hospitalisation'::character varying, 'invalidite'::character varying, 'autre'::character varying])::text[]))),
+    CONSTRAINT sinistres_pass_montant_accorde_check CHECK ((montant_accorde >= 0)),
+    CONSTRAINT sinistres_pass_montant_reclame_check CHECK ((montant_reclame >= 0))
+);
+
+ALTER TABLE public.sinistres_pass ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.sinistres_pass_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE public.souscriptions_pass ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.souscriptions_pass_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.token_blacklist_blacklistedtoken (
+    id bigint NOT NULL,
+    blacklisted_at timestamp with time zone NOT NULL,
+    token_id bigint NOT NULL
+);
+
+ALTER TABLE public.token_blacklist_blacklistedtoken ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.token_blacklist_blacklistedtoken_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.token_blacklist_outstandingtoken (
+    id bigint NOT NULL,
+    token text NOT NULL,
+    created_at timestamp with time zone,
+    expires_at timestamp with time zone NOT NULL,
+    user_id integer,
+    jti character varying(255) CONSTRAINT token_blacklist_outstandingtoken_jti_hex_not_null NOT NULL
+);
+
+ALTER TABLE public.token_blacklist_outstandingtoken ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.token_blacklist_outstandingtoken_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+ALTER TABLE ONLY public.agents
+    ADD CONSTRAINT agents_matricule_key UNIQUE (matricule);
+
+ALTER TABLE ONLY public.agents
+    ADD CONSTRAINT agents_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.agents
+    ADD CONSTRAINT agents_user_id_key UNIQUE (user_id);
+
+ALTER TABLE ONLY public.auth_group
+    ADD CONSTRAINT auth_group_name_key UNIQUE (name);
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissions_group_id_permission_id_0cd325b0_uniq UNIQUE (group_id, permission_id);
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.auth_group
+    ADD CONSTRAINT auth_group_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.auth_permission
+    ADD CONSTRAINT auth_permission_content_type_id_codename_01ab375a_uniq UNIQUE (content_type_id, codename);
+
+ALTER TABLE ONLY public.auth_permission
+    ADD CONSTRAINT auth_permission_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_user_id_group_id_94350c0c_uniq UNIQUE (user_id, group_id);
+
+ALTER TABLE ONLY public.auth_user
+    ADD CONSTRAINT auth_user_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permissions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permissions_user_id_permission_id_14a6b632_uniq UNIQUE (user_id, permission_id);
+
+ALTER TABLE ONLY public.auth_user
+    ADD CONSTRAINT auth_user_username_key UNIQUE (username);
+
+ALTER TABLE ONLY public.beneficiaires_pass
+    ADD CONSTRAINT beneficiaires_pass_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.bornes
+    ADD CONSTRAINT bornes_identifiant_key UNIQUE (identifiant);
+
+ALTER TABLE ONLY public.bornes
+    ADD CONSTRAINT bornes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.clients_pass
+    ADD CONSTRAINT clients_pass_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.clients_pass
+    ADD CONSTRAINT clients_pass_telephone_key UNIQUE (telephone);
+
+ALTER TABLE ONLY public.compteurs_pass
+    ADD CONSTRAINT compteurs_pass_pkey PRIMARY KEY (cle);
+
+ALTER TABLE ONLY public.django_admin_log
+    ADD CONSTRAINT django_admin_log_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.django_content_type
+    ADD CONSTRAINT django_content_type_app_label_model_76bd3d3b_uniq UNIQUE (app_label, model);
+
+ALTER TABLE ONLY public.django_content_type
+    ADD CONSTRAINT django_content_type_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.django_migrations
+    ADD CONSTRAINT django_migrations_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.django_session
+    ADD CONSTRAINT django_session_pkey PRIMARY KEY (session_key);
+
+ALTER TABLE ONLY public.numeros_police_congo
+    ADD CONSTRAINT numeros_police_congo_numero_police_key UNIQUE (numero_police);
+
+ALTER TABLE ONLY public.numeros_police_congo
+    ADD CONSTRAINT numeros_police_congo_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.numeros_police_congo
+    ADD CONSTRAINT numeros_police_congo_souscription_id_key UNIQUE (souscription_id);
+
+ALTER TABLE ONLY public.paiements_pass
+    ADD CONSTRAINT paiements_pass_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.paiements_pass
+    ADD CONSTRAINT paiements_pass_reference_key UNIQUE (reference);
+
+ALTER TABLE ONLY public.produits_pass
+    ADD CONSTRAINT produits_pass_code_key UNIQUE (code);
+
+ALTER TABLE ONLY public.produits_pass
+    ADD CONSTRAINT produits_pass_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.sinistres_pass
+    ADD CONSTRAINT sinistres_pass_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.souscriptions_pass
+    ADD CONSTRAINT souscriptions_pass_numero_souscription_key UNIQUE (numero_souscription);
+
+ALTER TABLE ONLY public.souscriptions_pass
+    ADD CONSTRAINT souscriptions_pass_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.token_blacklist_blacklistedtoken
+    ADD CONSTRAINT token_blacklist_blacklistedtoken_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.token_blacklist_blacklistedtoken
+    ADD CONSTRAINT token_blacklist_blacklistedtoken_token_id_key UNIQUE (token_id);
+
+ALTER TABLE ONLY public.token_blacklist_outstandingtoken
+    ADD CONSTRAINT token_blacklist_outstandingtoken_jti_hex_d9bdf6f7_uniq UNIQUE (jti);
+
+ALTER TABLE ONLY public.token_blacklist_outstandingtoken
+    ADD CONSTRAINT token_blacklist_outstandingtoken_pkey PRIMARY KEY (id);
+
+CREATE INDEX agents_matricule_b1f01f5b_like ON public.agents USING btree (matricule varchar_pattern_ops);
+
+CREATE INDEX auth_group_name_a6ea08ec_like ON public.auth_group USING btree (name varchar_pattern_ops);
+
+CREATE INDEX auth_group_permissions_group_id_b120cbf9 ON public.auth_group_permissions USING btree (group_id);
+
+CREATE INDEX auth_group_permissions_permission_id_84c5c92e ON public.auth_group_permissions USING btree (permission_id);
+
+CREATE INDEX auth_permission_content_type_id_2f476e4b ON public.auth_permission USING btree (content_type_id);
+
+CREATE INDEX auth_user_groups_group_id_97559544 ON public.auth_user_groups USING btree (group_id);
+
+CREATE INDEX auth_user_groups_user_id_6a12ed8b ON public.auth_user_groups USING btree (user_id);
+
+CREATE INDEX auth_user_user_permissions_permission_id_1fbb5f2c ON public.auth_user_user_permissions USING btree (permission_id);
+
+CREATE INDEX auth_user_user_permissions_user_id_a95ead1b ON public.auth_user_user_permissions USING btree (user_id);
+
+CREATE INDEX auth_user_username_6821ab7c_like ON public.auth_user USING btree (username varchar_pattern_ops);
+
+CREATE INDEX beneficiaires_pass_souscription_id_f96e0f2a ON public.beneficiaires_pass USING btree (souscription_id);
+
+CREATE INDEX bornes_identifiant_23c8bed5_like ON public.bornes USING btree (identifiant varchar_pattern_ops);
+
+CREATE INDEX clients_nom_prenom_idx ON public.clients_pass USING btree (nom, prenom);
+
+CREATE INDEX clients_pass_telephone_7945406a_like ON public.clients_pass USING btree (telephone varchar_pattern_ops);
+
+CREATE INDEX compteurs_pass_cle_d1d5687e_like ON public.compteurs_pass USING btree (cle varchar_pattern_ops);
+
+CREATE INDEX django_admin_log_content_type_id_c4bce8eb ON public.django_admin_log USING btree (content_type_id);
+
+CREATE INDEX django_admin_log_user_id_c564eba6 ON public.django_admin_log USING btree (user_id);
+
+CREATE INDEX django_session_expire_date_a5c62663 ON public.django_session USING btree (expire_date);
+
+CREATE INDEX django_session_session_key_c0390e0f_like ON public.django_session USING btree (session_key varchar_pattern_ops);
+
+CREATE INDEX numeros_police_congo_agent_attribueur_id_3a2ea5f0 ON public.numeros_police_congo USING btree (agent_attribueur_id);
+
+CREATE INDEX numeros_police_congo_numero_police_00c840d6_like ON public.numeros_police_congo USING btree (numero_police varchar_pattern_ops);
+
+CREATE UNIQUE INDEX paiement_reference_operateur_unique ON public.paiements_pass USING btree (mode_paiement, reference_operateur) WHERE (reference_operateur IS NOT NULL);
+
+CREATE INDEX paiements_en_attente_idx ON public.paiements_pass USING btree (date_initiation) WHERE ((statut)::text = 'en_attente'::text);
+
+CREATE INDEX paiements_pass_borne_id_440c1a09 ON public.paiements_pass USING btree (borne_id);
+
+CREATE INDEX paiements_pass_reference_1e885b11_like ON public.paiements_pass USING btree (reference varchar_pattern_ops);
+
+CREATE INDEX paiements_pass_souscription_id_3391b231 ON public.paiements_pass USING btree (souscription_id);
+
+CREATE INDEX paiements_souscription_idx ON public.paiements_pass USING btree (souscription_id, date_initiation DESC);
+
+CREATE INDEX paiements_succes_idx ON public.paiements_pass USING btree (souscription_id) INCLUDE (montant) WHERE ((statut)::text = 'succes'::text);
+
+CREATE INDEX produits_pass_code_859154ec_like ON public.produits_pass USING btree (code varchar_pattern_ops);
+
+CREATE INDEX sinistres_pass_instructeur_id_30ab7969 ON public.sinistres_pass USING btree (instructeur_id);
+
+CREATE INDEX sinistres_pass_souscription_id_726f91cb ON public.sinistres_pass USING btree (souscription_id);
+
+CREATE INDEX sinistres_statut_idx ON public.sinistres_pass USING btree (statut, date_declaration);
+
+CREATE INDEX souscriptions_pass_borne_id_cd5329cd ON public.souscriptions_pass USING btree (borne_id);
+
+CREATE INDEX souscriptions_pass_client_id_20ef1418 ON public.souscriptions_pass USING btree (client_id);
+
+CREATE INDEX souscriptions_pass_numero_souscription_cced20b4_like ON public.souscriptions_pass USING btree (numero_souscription varchar_pattern_ops);
+
+CREATE INDEX souscriptions_pass_produit_id_208863c1 ON public.souscriptions_pass USING btree (produit_id);
+
+CREATE INDEX souscriptions_statut_idx ON public.souscriptions_pass USING btree (statut, date_souscription);
+
+CREATE INDEX token_blacklist_outstandingtoken_jti_hex_d9bdf6f7_like ON public.token_blacklist_outstandingtoken USING btree (jti varchar_pattern_ops);
+
+CREATE INDEX token_blacklist_outstandingtoken_user_id_83bc629a ON public.token_blacklist_outstandingtoken USING btree (user_id);
+
+CREATE TRIGGER beneficiaires_controle BEFORE INSERT OR UPDATE OF souscription_id, part_pourcentage ON public.beneficiaires_pass FOR EACH ROW EXECUTE FUNCTION public.beneficiaires_controle();
+
+CREATE TRIGGER paiement_succes_immuable BEFORE DELETE OR UPDATE ON public.paiements_pass FOR EACH ROW EXECUTE FUNCTION public.paiement_succes_immuable();
+
+CREATE TRIGGER police_controle BEFORE INSERT OR UPDATE OF numero_police, souscription_id ON public.numeros_police_congo FOR EACH ROW EXECUTE FUNCTION public.police_controle();
+
+CREATE TRIGGER souscription_controle_echeance BEFORE INSERT OR UPDATE OF montant_prime, periodicite, produit_id ON public.souscriptions_pass FOR EACH ROW EXECUTE FUNCTION public.souscription_controle_echeance();
+
+ALTER TABLE ONLY public.agents
+    ADD CONSTRAINT agents_user_id_dab89799_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissio_permission_id_84c5c92e_fk_auth_perm FOREIGN KEY (permission_id) REFERENCES public.auth_permission(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_group_permissions
+    ADD CONSTRAINT auth_group_permissions_group_id_b120cbf9_fk_auth_group_id FOREIGN KEY (group_id) REFERENCES public.auth_group(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_permission
+    ADD CONSTRAINT auth_permission_content_type_id_2f476e4b_fk_django_co FOREIGN KEY (content_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_group_id_97559544_fk_auth_group_id FOREIGN KEY (group_id) REFERENCES public.auth_group(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_user_groups
+    ADD CONSTRAINT auth_user_groups_user_id_6a12ed8b_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permi_permission_id_1fbb5f2c_fk_auth_perm FOREIGN KEY (permission_id) REFERENCES public.auth_permission(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.auth_user_user_permissions
+    ADD CONSTRAINT auth_user_user_permissions_user_id_a95ead1b_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.beneficiaires_pass
+    ADD CONSTRAINT beneficiaires_pass_souscription_id_f96e0f2a_fk_souscript FOREIGN KEY (souscription_id) REFERENCES public.souscriptions_pass(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.django_admin_log
+    ADD CONSTRAINT django_admin_log_content_type_id_c4bce8eb_fk_django_co FOREIGN KEY (content_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.django_admin_log
+    ADD CONSTRAINT django_admin_log_user_id_c564eba6_fk_auth_user_id FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.numeros_police_congo
+    ADD CONSTRAINT numeros_police_congo_agent_attribueur_id_3a2ea5f0_fk_agents_id FOREIGN KEY (agent_attribueur_id) REFERENCES public.agents(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.numeros_police_congo
+    ADD CONSTRAINT numeros_police_congo_souscription_id_552e7567_fk_souscript FOREIGN KEY (souscription_id) REFERENCES public.souscriptions_pass(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.paiements_pass
+    ADD CONSTRAINT paiements_pass_borne_id_440c1a09_fk_bornes_id FOREIGN KEY (borne_id) REFERENCES public.bornes(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.paiements_pass
+    ADD CONSTRAINT paiements_pass_souscription_id_3391b231_fk_souscript FOREIGN KEY (souscription_id) REFERENCES public.souscriptions_pass(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.sinistres_pass
+    ADD CONSTRAINT sinistres_pass_instructeur_id_30ab7969_fk_auth_user_id FOREIGN KEY (instructeur_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.sinistres_pass
+    ADD CONSTRAINT sinistres_pass_souscription_id_726f91cb_fk_souscript FOREIGN KEY (souscription_id) REFERENCES public.souscriptions_pass(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.souscriptions_pass
+    ADD CONSTRAINT souscriptions_pass_borne_id_cd5329cd_fk_bornes_id FOREIGN KEY (borne_id) REFERENCES public.bornes(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.souscriptions_pass
+    ADD CONSTRAINT souscriptions_pass_client_id_20ef1418_fk_clients_pass_id FOREIGN KEY (client_id) REFERENCES public.clients_pass(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.souscriptions_pass
+    ADD CONSTRAINT souscriptions_pass_produit_id_208863c1_fk_produits_pass_id FOREIGN KEY (produit_id) REFERENCES public.produits_pass(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.token_blacklist_blacklistedtoken
+    ADD CONSTRAINT token_blacklist_blacklistedtoken_token_id_3cc7fe56_fk FOREIGN KEY (token_id) REFERENCES public.token_blacklist_outstandingtoken(id) DEFERRABLE INITIALLY DEFERRED;
+
+ALTER TABLE ONLY public.token_blacklist_outstandingtoken
+    ADD CONSTRAINT token_blacklist_outs_user_id_83bc629a_fk_auth_user FOREIGN KEY (user_id) REFERENCES public.auth_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+-- Migrations already applied by this script.
+INSERT INTO public.django_migrations (app, name, applied) VALUES
+    ('admin', '0001_initial', now()),
+    ('admin', '0002_logentry_remove_auto_add', now()),
+    ('admin', '0003_logentry_add_action_flag_choices', now()),
+    ('agents', '0001_initial', now()),
+    ('auth', '0001_initial', now()),
+    ('auth', '0002_alter_permission_name_max_length', now()),
+    ('auth', '0003_alter_user_email_max_length', now()),
+    ('auth', '0004_alter_user_username_opts', now()),
+    ('auth', '0005_alter_user_last_login_null', now()),
+    ('auth', '0006_require_contenttypes_0002', now()),
+    ('auth', '0007_alter_validators_add_error_messages', now()),
+    ('auth', '0008_alter_user_username_max_length', now()),
+    ('auth', '0009_alter_user_last_name_max_length', now()),
+    ('auth', '0010_alter_group_name_max_length', now()),
+    ('auth', '0011_update_proxy_permissions', now()),
+    ('auth', '0012_alter_user_first_name_max_length', now()),
+    ('borne_auth', '0001_initial', now()),
+    ('clients', '0001_initial', now()),
+    ('contenttypes', '0001_initial', now()),
+    ('contenttypes', '0002_remove_content_type_name', now()),
+    ('core', '0001_initial', now()),
+    ('paiements', '0001_initial', now()),
+    ('paiements', '0002_trigger_succes_immuable', now()),
+    ('produits', '0001_initial', now()),
+    ('sessions', '0001_initial', now()),
+    ('sinistres', '0001_initial', now()),
+    ('souscriptions', '0001_initial', now()),
+    ('souscriptions', '0002_fonctions_et_triggers', now()),
+    ('souscriptions', '0003_vues_contrats_cotisations', now()),
+    ('token_blacklist', '0001_initial', now()),
+    ('token_blacklist', '0002_outstandingtoken_jti_hex', now()),
+    ('token_blacklist', '0003_auto_20171017_2007', now()),
+    ('token_blacklist', '0004_auto_20171017_2013', now()),
+    ('token_blacklist', '0005_remove_outstandingtoken_jti', now()),
+    ('token_blacklist', '0006_auto_20171017_2113', now()),
+    ('token_blacklist', '0007_auto_20171017_2214', now()),
+    ('token_blacklist', '0008_migrate_to_bigautofield', now()),
+    ('token_blacklist', '0010_fix_migrate_to_bigautofield', now()),
+    ('token_blacklist', '0011_linearizes_history', now()),
+    ('token_blacklist', '0012_alter_outstandingtoken_user', now()),
+    ('token_blacklist', '0013_alter_blacklistedtoken_options_and_more', now());
