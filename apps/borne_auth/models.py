@@ -28,3 +28,28 @@ class Borne(models.Model):
 
     def verifier_cle(self, cle: str) -> bool:
         return bool(cle) and check_password(cle, self.cle_hash)
+
+
+class TentativeConnexion(models.Model):
+    """One failed kiosk sign-in. Counted per police and per borne/address for the lockout.
+
+    Kept in the database so that every server process sees the same counters.
+    """
+
+    police = models.CharField(max_length=30)
+    borne_identifiant = models.CharField(max_length=50, blank=True)
+    adresse_ip = models.GenericIPAddressField(null=True, blank=True)
+    date = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "tentatives_connexion"
+        verbose_name = "tentative de connexion échouée"
+        verbose_name_plural = "tentatives de connexion échouées"
+        indexes = [
+            models.Index(fields=["police", "date"], name="tentatives_police_idx"),
+            models.Index(fields=["borne_identifiant", "date"], name="tentatives_borne_idx"),
+            models.Index(fields=["adresse_ip", "date"], name="tentatives_ip_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.police} – {self.date:%d/%m/%Y %H:%M}"

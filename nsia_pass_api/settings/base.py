@@ -18,9 +18,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "rest_framework",
     "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "apps.core",
     "apps.produits",
@@ -44,7 +46,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "apps.core.middleware.PasDeCacheApiMiddleware",
 ]
+
+# Shared by every server process (DRF throttles): a table of the database, no extra service.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cache_pass",
+    }
+}
 
 ROOT_URLCONF = "nsia_pass_api.urls"
 WSGI_APPLICATION = "nsia_pass_api.wsgi.application"

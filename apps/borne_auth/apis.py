@@ -1,0 +1,131 @@
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+
+from apps.borne_auth import services
+from apps.core.api import PublicApi, TelephoneField, adresse_ip, borne_en_tete
+from apps.core.exceptions import error_body
+
+EN_TETES_BORNE = [
+    OpenApiParameter("X-Borne-Id", str, OpenApiParameter.HEADER, description="Identifiant de la borne"),
+    OpenApiParameter("X-Borne-Key", str, OpenApiParameter.HEADER, description="Clé secrète de la borne"),
+]
+
+
+class ClientCourtSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    nom = serializers.CharField()
+    prenom = serializers.CharField()
+    telephone = serializers.CharField()
+
+
+class ConnexionApi(PublicApi):
+    class InputSerializer(serializers.Serializer):
+        police = serializers.CharField(max_length=30, trim_whitespace=True)
+        telephone = TelephoneField()
+
+    class OutputSerializer(serializers.Serializer):
+        access = serializers.CharField()
+        refresh = serializers.CharField()
+        expires_in = serializers.IntegerField()
+        client = ClientCourtSerializer()
+        police = serializers.CharField()
+
+    @extend_schema(
+        tags=["Connexion"],
+        summary="Connexion d'un client (numéro de police + téléphone)",
+        parameters=EN_TETES_BORNE,
+        request=InputSerializer,
+        responses={200: OutputSerializer},
+        examples=[
+            OpenApiExample(
+                "Jean Baptiste KONGO",
+                request_only=True,
+                value={"police": "CG-2024-VIE-001", "telephone": "+242061234567"},
+            )
+        ],
+    )
+    def post(self, request):
+        identifiant, cle = borne_en_tete(request)
+        borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        try:
+            connexion = services.client_connecter(
+                police=donnees.validated_data["police"],
+                telephone=donnees.validated_data["telephone"],
+                borne=borne,
+                adresse_ip=adresse_ip(request),
+            )
+        except services.TropDeTentatives as exc:
+            return Response(
+                error_body(exc.code, exc.message, exc.details),
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(exc.retry_after)},
+            )
+        return Response(self.OutputSerializer(connexion).data)
+
+
+class RefreshSerializer(serializers.Serializer):
+    refresh = serializers.CharField(max_length=2000)
+
+
+class SessionRenouvelerApi(PublicApi):
+    class OutputSerializer(serializers.Serializer):
+        access = serializers.CharField()
+        refresh = serializers.CharField()
+
+    @extend_schema(
+        tags=["Connexion"],
+        summary="Nouveau jeton d'accès (refresh à usage unique)",
+        request=RefreshSerializer,
+        responses={200: OutputSerializer},
+    )
+    def post(self, request):
+        donnees = RefreshSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        access, refresh = services.session_renouveler(refresh=donnees.validated_data["refresh"])
+        return Response({"access": access, "refresh": refresh})
+
+
+class DeconnexionApi(PublicApi):
+    @extend_schema(
+        tags=["Connexion"],
+        summary="Déconnexion (le refresh ne servira plus)",
+        request=RefreshSerializer,
+        responses={204: None},
+    )
+    def post(self, request):
+        donnees = RefreshSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        services.session_terminer(refresh=donnees.validated_data["refresh"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class BorneHeartbeatApi(PublicApi):
+    class InputSerializer(serializers.Serializer):
+        version = serializers.CharField(max_length=50, required=False, default="")
+        statut = serializers.CharField(max_length=100, required=False, default="ok")
+
+    class OutputSerializer(serializers.Serializer):
+        identifiant = serializers.CharField()
+        derniere_activite = serializers.DateTimeField()
+
+    @extend_schema(
+        tags=["Bornes"],
+        summary="La borne signale qu'elle est en marche",
+        parameters=EN_TETES_BORNE,
+        request=InputSerializer,
+        responses={200: OutputSerializer},
+    )
+    def post(self, request):
+        identifiant, cle = borne_en_tete(request)
+        borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
+        if borne is None:  # BORNE_REQUIRED off, but a heartbeat needs a known kiosk
+            raise services.BorneInconnue()
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        borne = services.borne_signaler_activite(
+            borne=borne, version_app=donnees.validated_data["version"], statut=donnees.validated_data["statut"]
+        )
+        return Response(self.OutputSerializer(borne).data)

@@ -1,0 +1,97 @@
+"""Pieces shared by every API: pagination, client permission, borne headers, throttles."""
+
+from rest_framework import serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
+
+from apps.borne_auth.authentication import ClientConnecte
+from apps.core.telephone import MESSAGE_TELEPHONE, telephone_valide
+
+
+class Pagination(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "taille"
+    max_page_size = 100
+    invalid_page_message = "Page inexistante."
+
+
+class EstClient(BasePermission):
+    """A signed-in client (a client token). Admin sessions are not accepted here."""
+
+    message = "Veuillez vous identifier pour continuer."
+
+    def has_permission(self, request, view):
+        return isinstance(request.user, ClientConnecte)
+
+
+def adresse_ip(request) -> str | None:
+    # Behind NSIA's reverse proxy the address comes from X-Forwarded-For, set by the proxy.
+    transmise = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return (transmise.split(",")[0].strip() or None) if transmise else request.META.get("REMOTE_ADDR")
+
+
+def borne_en_tete(request) -> tuple[str | None, str | None]:
+    return request.headers.get("X-Borne-Id"), request.headers.get("X-Borne-Key")
+
+
+class ThrottleAnonyme(SimpleRateThrottle):
+    """Public endpoints: per kiosk (X-Borne-Id) when given, else per address."""
+
+    scope = "anonyme"
+
+    def get_cache_key(self, request, view):
+        ident = request.headers.get("X-Borne-Id") or self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident[:60]}
+
+
+class TelephoneField(serializers.CharField):
+    """A Congo number in its canonical form +242XXXXXXXXX."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        valeur = super().to_internal_value(data)
+        if not telephone_valide(valeur):
+            raise serializers.ValidationError(MESSAGE_TELEPHONE)
+        return valeur
+
+
+class MontantField(serializers.IntegerField):
+    """Whole FCFA, as a JSON integer (no strings, no decimals, no booleans)."""
+
+    default_error_messages = {
+        "invalid": "Le montant doit être un nombre entier de FCFA.",
+        "min_value": "Le montant doit être d'au moins {min_value} FCFA.",
+        "max_value": "Le montant ne peut pas dépasser {max_value} FCFA.",
+    }
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def page_de(serializer_class: type[serializers.Serializer]) -> type[serializers.Serializer]:
+    """The OpenAPI shape of a page of `serializer_class` ({count, next, previous, results})."""
+    return type(
+        f"Page{serializer_class.__name__}",
+        (serializers.Serializer,),
+        {
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": serializer_class(many=True),
+        },
+    )
+
+
+class PublicApi(APIView):
+    """No sign-in (produits, kiosk sign-in itself, new subscriptions): throttled per kiosk or address."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [ThrottleAnonyme]

@@ -1,0 +1,21 @@
+from rest_framework import serializers
+
+
+class PaiementSerializer(serializers.Serializer):
+    """A paiement as its client sees it (the payer's number is masked)."""
+
+    reference = serializers.CharField()
+    numero_police = serializers.CharField(allow_null=True)
+    numero_souscription = serializers.CharField()
+    montant = serializers.IntegerField()
+    type_paiement = serializers.CharField()
+    mode_paiement = serializers.CharField()
+    statut = serializers.CharField()
+    motif_echec = serializers.CharField(allow_null=True)
+    date_initiation = serializers.DateTimeField()
+    date_confirmation = serializers.DateTimeField(allow_null=True)
+
+    def to_representation(self, paiement):
+        donnees = super().to_representation(paiement)
+        donnees["motif_echec"] = paiement.motif_echec or None
+        return donnees

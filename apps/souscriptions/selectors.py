@@ -1,0 +1,98 @@
+"""Reads of a client's contrats. Every figure comes from the contrats / cotisations views."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import QuerySet
+
+from apps.clients.models import Client
+from apps.core.dates import aujourdhui
+from apps.core.exceptions import NotFound
+from apps.produits.models import ECHEANCES_PAR_AN
+from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation
+
+# Renewal window (domain.md): from 30 days before expiry to 90 days after it.
+RENOUVELLEMENT_AVANT_EXPIRATION = timedelta(days=30)
+RENOUVELLEMENT_APRES_EXPIRATION = timedelta(days=90)
+
+
+def montant_echeance(*, montant_prime: int, periodicite: str) -> int:
+    """The normal échéance amount (the remainder goes on the last échéance of a year)."""
+    return montant_prime // ECHEANCES_PAR_AN[periodicite]
+
+
+def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
+    """An activee contrat expired (up to 90 days ago) or expiring within 30 days."""
+    if contrat.statut != "activee":
+        return False
+    return (
+        contrat.date_expiration - RENOUVELLEMENT_AVANT_EXPIRATION
+        <= jour
+        <= contrat.date_expiration + RENOUVELLEMENT_APRES_EXPIRATION
+    )
+
+
+def contrats_du_client(*, client_id: int) -> list[Contrat]:
+    """All contrats of one client (one query on the view, filtered on the client's rows)."""
+    return list(Contrat.objects.filter(client_id=client_id).order_by("date_effet", "numero_police"))
+
+
+def contrat_du_client(*, client_id: int, police: str) -> Contrat:
+    """One contrat of the signed-in client; someone else's or unknown: the same 404."""
+    contrat = Contrat.objects.filter(client_id=client_id, numero_police=police).first()
+    if contrat is None:
+        raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+    return contrat
+
+
+def cotisations_du_client(*, client_id: int, statut: str | None = None, police: str | None = None) -> QuerySet:
+    cotisations = Cotisation.objects.filter(client_id=client_id)
+    if statut:
+        cotisations = cotisations.filter(statut=statut)
+    if police:
+        cotisations = cotisations.filter(numero_police=police)
+    return cotisations.order_by("-date_debut", "-numero_police")
+
+
+def cotisations_du_contrat(*, souscription_id: int) -> list[Cotisation]:
+    return list(Cotisation.objects.filter(souscription_id=souscription_id).order_by("-rang"))
+
+
+def beneficiaires_du_contrat(*, souscription_id: int) -> list[Beneficiaire]:
+    return list(Beneficiaire.objects.filter(souscription_id=souscription_id).order_by("id"))
+
+
+@dataclass
+class TableauDeBord:
+    client: Client
+    contrats: list[Contrat]
+    jour: date
+
+    @property
+    def solde_global(self) -> int:
+        return sum(c.solde for c in self.contrats)
+
+    @property
+    def total_paye(self) -> int:
+        return sum(c.total_paye for c in self.contrats)
+
+    @property
+    def arrieres(self) -> int:
+        return sum(c.arrieres for c in self.contrats)
+
+    @property
+    def prochaine_echeance(self) -> dict | None:
+        a_venir = [c for c in self.contrats if c.prochaine_echeance_date]
+        if not a_venir:
+            return None
+        suivant = min(a_venir, key=lambda c: (c.prochaine_echeance_date, c.numero_police))
+        return {
+            "police": suivant.numero_police,
+            "date": suivant.prochaine_echeance_date,
+            "montant": suivant.prochaine_echeance_montant,
+        }
+
+
+def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
+    client = Client.objects.get(pk=client_id)
+    return TableauDeBord(client=client, contrats=contrats_du_client(client_id=client_id), jour=aujourdhui())

@@ -1,0 +1,68 @@
+"""Output shapes shared by the client APIs (contrat summary, échéance)."""
+
+from rest_framework import serializers
+
+from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
+
+
+class ProduitCourtSerializer(serializers.Serializer):
+    code = serializers.CharField(source="produit_code")
+    libelle = serializers.CharField(source="produit_libelle")
+
+
+class EcheanceSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    montant = serializers.IntegerField()
+
+
+class ContratResumeSerializer(serializers.Serializer):
+    """Expects context["jour"] (today as the database sees it) for `renouvelable`."""
+
+    numero_police = serializers.CharField()
+    numero_souscription = serializers.CharField()
+    produit = ProduitCourtSerializer(source="*")
+    etat = serializers.CharField()
+    montant_prime = serializers.IntegerField()
+    periodicite = serializers.CharField()
+    date_effet = serializers.DateField()
+    date_expiration = serializers.DateField()
+    total_paye = serializers.IntegerField()
+    total_du_a_date = serializers.IntegerField()
+    solde = serializers.IntegerField()
+    arrieres = serializers.IntegerField()
+    prochaine_echeance = serializers.SerializerMethodField()
+    renouvelable = serializers.SerializerMethodField()
+    montant_echeance = serializers.SerializerMethodField()
+
+    def get_prochaine_echeance(self, contrat) -> EcheanceSerializer(allow_null=True):
+        if contrat.prochaine_echeance_date is None:
+            return None
+        return {"date": contrat.prochaine_echeance_date, "montant": contrat.prochaine_echeance_montant}
+
+    def get_renouvelable(self, contrat) -> bool:
+        return contrat_renouvelable(contrat, self.context["jour"])
+
+    def get_montant_echeance(self, contrat) -> int:
+        return montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
+
+
+class CotisationSerializer(serializers.Serializer):
+    numero_police = serializers.CharField()
+    numero_quittance = serializers.CharField()
+    rang = serializers.IntegerField()
+    date_debut = serializers.DateField()
+    date_fin = serializers.DateField()
+    montant_du = serializers.IntegerField()
+    montant_paye = serializers.IntegerField()
+    reste_a_payer = serializers.IntegerField()
+    statut = serializers.ChoiceField(choices=["payee", "en_retard", "a_venir"])
+
+
+class BeneficiaireSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    nom = serializers.CharField()
+    prenom = serializers.CharField()
+    lien = serializers.CharField()
+    date_naissance = serializers.DateField(allow_null=True)
+    telephone = serializers.CharField(allow_null=True)
+    part_pourcentage = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True, coerce_to_string=False)
