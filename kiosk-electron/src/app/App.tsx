@@ -1,0 +1,122 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { createApiClient, type ApiClient } from '../lib/api';
+import type { Config } from '../lib/config';
+import { BorneContext, type Borne, type Ecran, type SessionClient } from '../stores/borne';
+import { Accueil } from '../features/accueil/components/Accueil';
+import { Connexion } from '../features/auth/components/Connexion';
+import { seDeconnecter } from '../features/auth/api/connexion';
+import { TableauDeBord } from '../features/tableau/components/TableauDeBord';
+import { DetailContrat } from '../features/contrat/components/DetailContrat';
+import { Payer } from '../features/paiement/components/Payer';
+import { Releve } from '../features/releve/components/Releve';
+import { Souscrire } from '../features/souscription/components/Souscrire';
+import { Produits } from '../features/produits/components/Produits';
+import { AlerteInactivite } from '../features/inactivite/components/AlerteInactivite';
+import { useInactivite } from '../features/inactivite/hooks/useInactivite';
+import { Indisponible } from '../features/indisponible/components/Indisponible';
+
+const ACCUEIL: Ecran = { nom: 'accueil' };
+
+function EcranCourant({ ecran }: { ecran: Ecran }) {
+  switch (ecran.nom) {
+    case 'accueil':
+      return <Accueil />;
+    case 'connexion':
+      return <Connexion apres={ecran.apres} />;
+    case 'tableau':
+      return <TableauDeBord />;
+    case 'contrat':
+      return <DetailContrat police={ecran.police} />;
+    case 'payer':
+      return <Payer police={ecran.police} />;
+    case 'releve':
+      return <Releve />;
+    case 'souscrire':
+      return <Souscrire produitInitial={ecran.produit} />;
+    case 'produits':
+      return <Produits />;
+  }
+}
+
+/** Screens that need a signed-in client. */
+const PRIVES = new Set<Ecran['nom']>(['tableau', 'contrat', 'payer', 'releve']);
+
+export function App({ config, api: apiFourni }: { config: Config; api?: ApiClient }) {
+  const [ecran, setEcran] = useState<Ecran>(ACCUEIL);
+  const [session, setSession] = useState<SessionClient | null>(null);
+  const [indisponible, setIndisponible] = useState(false);
+  // Changing it remounts every screen: nothing of the previous client survives.
+  const [generation, setGeneration] = useState(0);
+  const [reprise, setReprise] = useState(0);
+  const terminerRef = useRef<() => void>(() => {});
+
+  const api = useMemo(
+    () => apiFourni ?? createApiClient(config, { onSessionExpiree: () => terminerRef.current() }),
+    [apiFourni, config],
+  );
+
+  const terminer = useCallback(() => {
+    void seDeconnecter(api);
+    setSession(null);
+    setIndisponible(false);
+    setEcran(ACCUEIL);
+    setGeneration((g) => g + 1);
+    window.scrollTo?.(0, 0);
+  }, [api]);
+  terminerRef.current = terminer;
+
+  const naviguer = useCallback(
+    (suivant: Ecran) => {
+      if (PRIVES.has(suivant.nom) && !api.estConnecte()) {
+        setEcran({ nom: 'connexion', apres: suivant.nom === 'payer' ? 'payer' : 'compte' });
+        return;
+      }
+      setEcran(suivant);
+      window.scrollTo?.(0, 0);
+    },
+    [api],
+  );
+
+  const connecter = useCallback((s: SessionClient, suite: Ecran) => {
+    setSession(s);
+    setEcran(suite);
+  }, []);
+
+  const signalerIndisponible = useCallback(() => setIndisponible(true), []);
+  const retabli = useCallback(() => {
+    setIndisponible(false);
+    setReprise((r) => r + 1);
+  }, []);
+
+  const borne: Borne = useMemo(
+    () => ({ config, api, ecran, session, naviguer, connecter, terminer, signalerIndisponible }),
+    [config, api, ecran, session, naviguer, connecter, terminer, signalerIndisponible],
+  );
+
+  const inactivite = useInactivite({
+    actif: ecran.nom !== 'accueil' || session !== null || indisponible,
+    delaiSecondes: config.inactivitySeconds,
+    compteAReboursSecondes: config.inactivityCountdownSeconds,
+    onExpire: terminer,
+  });
+
+  return (
+    <BorneContext.Provider value={borne}>
+      {indisponible ? (
+        <Indisponible api={api} onRetabli={retabli} />
+      ) : (
+        <div className="app" key={`${generation}-${reprise}`} data-ecran={ecran.nom}>
+          <EcranCourant ecran={ecran} />
+        </div>
+      )}
+      {inactivite.alerte ? (
+        <AlerteInactivite
+          restant={inactivite.restant}
+          total={config.inactivityCountdownSeconds}
+          onContinuer={inactivite.continuer}
+          onTerminer={terminer}
+        />
+      ) : null}
+    </BorneContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react';
+import { Chargement } from '../../../components/Attente';
+import { Logo } from '../../../components/Ecran';
+import type { ApiClient } from '../../../lib/api';
+
+const INTERVALLE = 5;
+
+/** Calm screen shown while the API is unreachable; checks again by itself and resumes. */
+export function Indisponible({ api, onRetabli }: { api: ApiClient; onRetabli: () => void }) {
+  const [dans, setDans] = useState(INTERVALLE);
+  const [essai, setEssai] = useState(false);
+  const monte = useRef(true);
+  const retabliRef = useRef(onRetabli);
+  retabliRef.current = onRetabli;
+
+  useEffect(() => {
+    monte.current = true;
+    return () => {
+      monte.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (essai) return;
+    if (dans > 0) {
+      const id = setTimeout(() => setDans((d) => d - 1), 1000);
+      return () => clearTimeout(id);
+    }
+    setEssai(true);
+    api.request('GET', '/produits/').then(
+      () => monte.current && retabliRef.current(),
+      () => {
+        if (!monte.current) return;
+        setEssai(false);
+        setDans(INTERVALLE);
+      },
+    );
+  }, [api, dans, essai]);
+
+  return (
+    <div className="indisponible" role="alert" aria-live="assertive">
+      <Logo />
+      <h1 className="indisponible__titre">Service momentanément indisponible</h1>
+      <p className="indisponible__texte">
+        Nous rétablissons la connexion. Vous n'avez rien à faire : la borne reprendra toute seule dans un instant.
+      </p>
+      <Chargement texte={essai ? 'Nouvelle tentative…' : `Nouvelle tentative dans ${dans} s`} />
+      <p className="indisponible__aide">Si cela dure, un conseiller NSIA peut vous aider au guichet.</p>
+    </div>
+  );
+}

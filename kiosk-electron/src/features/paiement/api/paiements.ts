@@ -1,0 +1,27 @@
+import type { ApiClient } from '../../../lib/api';
+import type { EtatPaiement, PaiementInitie } from '../../../types/api';
+
+export interface DemandePaiement {
+  montant: number;
+  numero_payeur?: string;
+  renouvellement?: true;
+}
+
+/** One payment intent = one Idempotency-Key: the server starts one payment only. */
+export function initierPaiement(
+  api: ApiClient,
+  police: string,
+  demande: DemandePaiement,
+  cleIdempotence: string,
+): Promise<PaiementInitie> {
+  return api.request<PaiementInitie>('POST', `/contrats/${encodeURIComponent(police)}/paiements/`, {
+    auth: true,
+    body: demande,
+    idempotencyKey: cleIdempotence,
+  });
+}
+
+/** Signed in (client) or not (the borne that started it, for a new souscription). */
+export function lirePaiement(api: ApiClient, reference: string, auth: boolean): Promise<EtatPaiement> {
+  return api.request<EtatPaiement>('GET', `/paiements/${encodeURIComponent(reference)}/`, { auth });
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Bouton } from '../../../components/Bouton';
+import { ChampClavier, ClavierChiffres, TELEPHONE_CHIFFRES } from '../../../components/Clavier';
+import { grouperTelephone } from '../../../utils/format';
+
+export interface Payeur {
+  /** "congo": +242 and 9 digits; "test": an MTN sandbox test number (sandbox only). */
+  mode: 'congo' | 'test';
+  chiffres: string;
+}
+
+const TEST_MIN = 8;
+const TEST_MAX = 15;
+
+export function payeurValide(p: Payeur): boolean {
+  return p.mode === 'congo'
+    ? p.chiffres.length === TELEPHONE_CHIFFRES
+    : p.chiffres.length >= TEST_MIN && p.chiffres.length <= TEST_MAX;
+}
+
+/** What the API receives: "+242061234567", or the test number's digits as they are. */
+export function numeroPayeur(p: Payeur): string {
+  return p.mode === 'congo' ? `+242${p.chiffres}` : p.chiffres;
+}
+
+/** "+242061234567" → its 9 local digits. */
+export function chiffresLocaux(telephone: string | undefined): string {
+  const m = /^\+242(\d{9})$/.exec(telephone ?? '');
+  return m ? m[1] : '';
+}
+
+interface Props {
+  valeur: Payeur;
+  onChange: (p: Payeur) => void;
+  sandbox: boolean;
+  /** Start with the keypad open (no default number). */
+  ouvert?: boolean;
+  desactive?: boolean;
+}
+
+/** The MoMo payer's number: shown, changeable on a keypad; test numbers only in the sandbox. */
+export function SaisiePayeur({ valeur, onChange, sandbox, ouvert = false, desactive }: Props) {
+  const [clavier, setClavier] = useState(ouvert);
+  const test = valeur.mode === 'test';
+
+  return (
+    <div className="payeur">
+      {sandbox ? (
+        <div className="bascule" role="group" aria-label="Type de numéro">
+          <button
+            type="button"
+            className={`bascule__choix${!test ? ' bascule__choix--actif' : ''}`}
+            aria-pressed={!test}
+            onClick={() => onChange({ mode: 'congo', chiffres: '' })}
+            disabled={desactive}
+          >
+            Numéro du Congo
+          </button>
+          <button
+            type="button"
+            className={`bascule__choix${test ? ' bascule__choix--actif' : ''}`}
+            aria-pressed={test}
+            onClick={() => {
+              onChange({ mode: 'test', chiffres: '' });
+              setClavier(true);
+            }}
+            disabled={desactive}
+          >
+            Numéro de test
+          </button>
+        </div>
+      ) : null}
+      <ChampClavier
+        id="champ-payeur"
+        libelle={test ? 'Numéro de test MTN (bac à sable)' : 'Numéro MTN Mobile Money qui paie'}
+        prefixe={test ? undefined : '+242'}
+        affichage={test ? valeur.chiffres : grouperTelephone(valeur.chiffres)}
+        indice={test ? 'Chiffres seulement, exemple : 46733123451' : '9 chiffres, exemple : 06 123 45 67'}
+        actif={clavier}
+        onActiver={() => setClavier(true)}
+      />
+      {clavier ? (
+        <ClavierChiffres
+          libelle="Clavier du numéro qui paie"
+          valeur={valeur.chiffres}
+          onChange={(chiffres) => onChange({ ...valeur, chiffres })}
+          max={test ? TEST_MAX : TELEPHONE_CHIFFRES}
+          desactive={desactive}
+        />
+      ) : (
+        <Bouton variante="secondaire" onClick={() => setClavier(true)} disabled={desactive}>
+          Payer avec un autre numéro
+        </Bouton>
+      )}
+    </div>
+  );
+}

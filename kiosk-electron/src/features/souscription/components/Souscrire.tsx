@@ -1,0 +1,246 @@
+import { useRef, useState } from 'react';
+import { Alerte } from '../../../components/Alerte';
+import { Chargement } from '../../../components/Attente';
+import { Bouton } from '../../../components/Bouton';
+import { Ecran } from '../../../components/Ecran';
+import { useRequete } from '../../../hooks/useRequete';
+import { ApiError, messageErreur, nouvelleCleIdempotence } from '../../../lib/api';
+import { useBorne } from '../../../stores/borne';
+import type { EtatPaiement, Periodicite } from '../../../types/api';
+import { LIENS, PERIODES, PERIODICITES, formatMontant, formatTelephone, montantEcheance } from '../../../utils/format';
+import { lireProduits } from '../../produits/api/produits';
+import { AttentePaiement } from '../../paiement/components/AttentePaiement';
+import { SaisiePayeur, numeroPayeur, payeurValide, type Payeur } from '../../paiement/components/SaisiePayeur';
+import { creerSouscription, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
+import {
+  EtapeBeneficiaires,
+  EtapeIdentite,
+  EtapeMontant,
+  EtapeProduit,
+  type BeneficiaireForm,
+  type Identite,
+} from './Etapes';
+
+const ETAPES = ['produit', 'montant', 'identite', 'beneficiaires', 'payeur'] as const;
+type Etape = (typeof ETAPES)[number];
+
+const TITRES: Record<Etape, string> = {
+  produit: 'Choisissez votre PASS',
+  montant: 'Montant et rythme de paiement',
+  identite: 'Vos informations',
+  beneficiaires: 'Vos bénéficiaires',
+  payeur: 'Paiement de la première échéance',
+};
+
+export function Souscrire({ produitInitial }: { produitInitial?: string }) {
+  const { api, config, naviguer } = useBorne();
+  const produits = useRequete(() => lireProduits(api), []);
+  const [etape, setEtape] = useState<Etape>(produitInitial ? 'montant' : 'produit');
+  const [code, setCode] = useState<string | null>(produitInitial ?? null);
+  const [prime, setPrime] = useState('');
+  const [periodicite, setPeriodicite] = useState<Periodicite | null>(null);
+  const [identite, setIdentite] = useState<Identite>({ nom: '', prenom: '', telephone: '' });
+  const [beneficiaires, setBeneficiaires] = useState<BeneficiaireForm[]>([]);
+  const [payeur, setPayeur] = useState<Payeur | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+  const [erreur, setErreur] = useState<unknown>(null);
+  const [creee, setCreee] = useState<(SouscriptionCreee & { numeroPayeur: string }) | null>(null);
+  const intention = useRef<{ signature: string; cle: string } | null>(null);
+  const verrou = useRef(false);
+
+  const produit = produits.donnees?.find((p) => p.code === code) ?? null;
+  const montant = Number(prime || '0');
+  const payeurEffectif: Payeur = payeur ?? { mode: 'congo', chiffres: identite.telephone };
+  const index = ETAPES.indexOf(etape);
+
+  const etapeValide: Record<Etape, boolean> = {
+    produit: produit !== null,
+    montant:
+      produit !== null && periodicite !== null && montant > 0 && montantEcheance(montant, periodicite) >= produit.montant_minimum,
+    identite: identite.nom.trim().length > 0 && identite.prenom.trim().length > 0 && identite.telephone.length === 9,
+    beneficiaires: true,
+    payeur: payeurValide(payeurEffectif),
+  };
+
+  function precedent() {
+    if (index === 0 || (produitInitial && etape === 'montant')) naviguer({ nom: produitInitial ? 'produits' : 'accueil' });
+    else setEtape(ETAPES[index - 1]);
+  }
+
+  async function envoyer() {
+    if (verrou.current || !produit || !periodicite || !etapeValide.payeur) return;
+    verrou.current = true;
+    setEnvoi(true);
+    setErreur(null);
+    const demande: DemandeSouscription = {
+      client: { nom: identite.nom.trim(), prenom: identite.prenom.trim(), telephone: `+242${identite.telephone}` },
+      produit: produit.code,
+      montant_prime: montant,
+      periodicite,
+      beneficiaires: beneficiaires.map((b) => ({ nom: b.nom, prenom: b.prenom, lien: b.lien })),
+      numero_payeur: numeroPayeur(payeurEffectif),
+    };
+    const signature = JSON.stringify(demande);
+    if (intention.current?.signature !== signature) intention.current = { signature, cle: nouvelleCleIdempotence() };
+    try {
+      const r = await creerSouscription(api, demande, intention.current.cle);
+      setCreee({ ...r, numeroPayeur: demande.numero_payeur });
+    } catch (e) {
+      setErreur(e);
+    } finally {
+      verrou.current = false;
+      setEnvoi(false);
+    }
+  }
+
+  if (creee) {
+    return (
+      <Ecran titre="Souscription de mon PASS">
+        <AttentePaiement
+          reference={creee.paiement.reference}
+          montant={creee.paiement.montant}
+          numeroPayeur={creee.numeroPayeur}
+          auth={false}
+          onRecommencer={() => {
+            // The souscription exists: a new attempt is a new intent (the server reuses the client).
+            intention.current = null;
+            setCreee(null);
+            setEtape('payeur');
+          }}
+          onQuitter={() => naviguer({ nom: 'accueil' })}
+          libelleQuitter="Retour à l'accueil"
+          succes={(p) => <Confirmation creee={creee} paiement={p} onTerminer={() => naviguer({ nom: 'accueil' })} />}
+        />
+      </Ecran>
+    );
+  }
+
+  return (
+    <Ecran
+      titre={TITRES[etape]}
+      onRetour={precedent}
+      libelleRetour={index === 0 ? 'Accueil' : 'Étape précédente'}
+      actions={
+        etape === 'payeur' ? (
+          <Bouton grand onClick={envoyer} disabled={!etapeValide.payeur || envoi} data-testid="bouton-souscrire">
+            {envoi
+              ? 'Envoi de la demande…'
+              : periodicite
+                ? `Souscrire et payer ${formatMontant(montantEcheance(montant, periodicite))}`
+                : 'Souscrire'}
+          </Bouton>
+        ) : (
+          <Bouton grand onClick={() => setEtape(ETAPES[index + 1])} disabled={!etapeValide[etape]} data-testid="bouton-suivant">
+            Continuer <span aria-hidden="true">→</span>
+          </Bouton>
+        )
+      }
+    >
+      <ol className="etapes" aria-label="Étapes">
+        {ETAPES.map((e, i) => (
+          <li key={e} className={`etapes__pas${i === index ? ' etapes__pas--actif' : ''}${i < index ? ' etapes__pas--fait' : ''}`} aria-current={i === index ? 'step' : undefined}>
+            <span className="etapes__numero">{i < index ? '✓' : i + 1}</span>
+            <span className="sr-only">{TITRES[e]}</span>
+          </li>
+        ))}
+      </ol>
+      {produits.chargement ? <Chargement texte="Chargement des produits…" /> : null}
+      {produits.erreur && !produits.chargement ? (
+        <Alerte titre="Les produits n'ont pas pu être affichés" action={<Bouton onClick={produits.recharger}>Réessayer</Bouton>}>
+          <p>{messageErreur(produits.erreur)}</p>
+        </Alerte>
+      ) : null}
+      {produits.donnees && etape === 'produit' ? <EtapeProduit produits={produits.donnees} choisi={code} onChoisir={setCode} /> : null}
+      {produit && etape === 'montant' ? (
+        <>
+          <p className="consigne">
+            <strong>{produit.libelle}</strong> : choisissez la prime pour un an, puis comment la payer.
+          </p>
+          <EtapeMontant produit={produit} prime={prime} onPrime={setPrime} periodicite={periodicite} onPeriodicite={setPeriodicite} />
+        </>
+      ) : null}
+      {etape === 'identite' ? <EtapeIdentite valeur={identite} onChange={setIdentite} /> : null}
+      {etape === 'beneficiaires' ? <EtapeBeneficiaires liste={beneficiaires} onChange={setBeneficiaires} /> : null}
+      {etape === 'payeur' && produit && periodicite ? (
+        <div className="recap-payeur">
+          <section className="bloc recap" aria-label="Récapitulatif">
+            <p>
+              <strong>{produit.libelle}</strong> · {formatMontant(montant)} par an · {PERIODICITES[periodicite]}
+            </p>
+            <p>
+              {identite.prenom} {identite.nom} · {formatTelephone(`+242${identite.telephone}`)}
+            </p>
+            <p>
+              {beneficiaires.length === 0
+                ? 'Aucun bénéficiaire'
+                : `Bénéficiaires : ${beneficiaires.map((b) => `${b.prenom} ${b.nom} (${LIENS[b.lien]})`).join(', ')}`}
+            </p>
+            <p className="recap__echeance">
+              Première échéance : <strong>{formatMontant(montantEcheance(montant, periodicite))}</strong> {PERIODES[periodicite]}
+            </p>
+          </section>
+          <SaisiePayeur valeur={payeurEffectif} onChange={setPayeur} sandbox={config.sandbox} desactive={envoi} />
+          {erreur ? (
+            <Alerte titre="La souscription n'a pas pu être envoyée">
+              <p>{messageErreur(erreur)}</p>
+              {erreur instanceof ApiError && erreur.status === 400 ? <DetailsErreur details={erreur.details} /> : null}
+              <p>Corrigez si besoin (touchez « Étape précédente »), puis réessayez.</p>
+            </Alerte>
+          ) : null}
+        </div>
+      ) : null}
+    </Ecran>
+  );
+}
+
+function DetailsErreur({ details }: { details: Record<string, unknown> }) {
+  const lignes: string[] = [];
+  const parcourir = (v: unknown) => {
+    if (typeof v === 'string') lignes.push(v);
+    else if (Array.isArray(v)) v.forEach(parcourir);
+    else if (v && typeof v === 'object') Object.values(v).forEach(parcourir);
+  };
+  parcourir(details);
+  if (lignes.length === 0) return null;
+  return (
+    <ul className="liste-erreurs">
+      {lignes.map((l, i) => (
+        <li key={i}>{l}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Confirmation({ creee, paiement, onTerminer }: { creee: SouscriptionCreee; paiement: EtatPaiement; onTerminer: () => void }) {
+  return (
+    <div className="issue issue--succes" data-testid="souscription-confirmee">
+      <div className="recu">
+        <p className="recu__icone" aria-hidden="true">
+          ✓
+        </p>
+        <h2 className="recu__titre">Bienvenue chez NSIA !</h2>
+        <p>Votre paiement de {formatMontant(paiement.montant)} est confirmé et votre PASS est souscrit.</p>
+        <dl className="grille-infos">
+          <div>
+            <dt>Numéro de souscription</dt>
+            <dd className="police" data-testid="numero-souscription">
+              {paiement.numero_souscription || creee.souscription.numero_souscription}
+            </dd>
+          </div>
+          <div>
+            <dt>Numéro de police</dt>
+            <dd className="police" data-testid="numero-police">
+              {paiement.numero_police ?? 'attribué prochainement (vous recevrez un SMS)'}
+            </dd>
+          </div>
+        </dl>
+        <p className="petit">Notez ces numéros : ils vous serviront pour consulter votre compte et payer vos primes.</p>
+      </div>
+      <div className="rangee">
+        <Bouton grand onClick={onTerminer}>
+          Terminer
+        </Bouton>
+      </div>
+    </div>
+  );
+}
