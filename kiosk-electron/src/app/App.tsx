@@ -61,7 +61,6 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
     setIndisponible(false);
     setEcran(ACCUEIL);
     setGeneration((g) => g + 1);
-    window.scrollTo?.(0, 0);
   }, [api]);
   terminerRef.current = terminer;
 
@@ -72,7 +71,6 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
         return;
       }
       setEcran(suivant);
-      window.scrollTo?.(0, 0);
     },
     [api],
   );

@@ -56,7 +56,7 @@ export function Ecran({ titre, onRetour, libelleRetour = 'Retour', children, act
               {session.client.prenom} {session.client.nom}
             </span>
             <button type="button" className="bouton bouton--terminer" onClick={terminer}>
-              <span aria-hidden="true">⏻</span> Terminer
+              <span aria-hidden="true" className="bouton__croix">×</span> Terminer
             </button>
           </div>
         ) : null}

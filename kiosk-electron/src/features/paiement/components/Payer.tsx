@@ -66,6 +66,7 @@ export function Payer({ police }: { police: string }) {
   const options = useMemo(() => (contrat ? optionsPaiement(contrat) : []), [contrat]);
   const [choix, setChoix] = useState<OptionPaiement['id'] | null>(null);
   const [autre, setAutre] = useState('');
+  const [clavier, setClavier] = useState<'montant' | 'payeur' | null>(null);
   const [payeur, setPayeur] = useState<Payeur>({ mode: 'congo', chiffres: chiffresLocaux(session?.client.telephone) });
   const [envoi, setEnvoi] = useState(false);
   const [erreur, setErreur] = useState<unknown>(null);
@@ -191,7 +192,10 @@ export function Payer({ police }: { police: string }) {
                   role="radio"
                   aria-checked={choisi === 'autre'}
                   className={`option${choisi === 'autre' ? ' option--choisie' : ''}`}
-                  onClick={() => setChoix('autre')}
+                  onClick={() => {
+                    setChoix('autre');
+                    setClavier('montant');
+                  }}
                   disabled={envoi}
                   data-testid="option-autre"
                 >
@@ -210,9 +214,10 @@ export function Payer({ police }: { police: string }) {
                     id="champ-montant"
                     libelle="Montant en FCFA"
                     affichage={autre ? `${grouperMilliers(Number(autre))} FCFA` : ''}
-                    actif
-                    onActiver={() => undefined}
+                    actif={clavier === 'montant'}
+                    onActiver={() => setClavier('montant')}
                   />
+                  {clavier === 'montant' ? (
                   <ClavierChiffres
                     libelle="Clavier du montant"
                     valeur={autre}
@@ -220,6 +225,7 @@ export function Payer({ police }: { police: string }) {
                     max={MONTANT_MAX_CHIFFRES}
                     desactive={envoi}
                   />
+                  ) : null}
                 </div>
               ) : null}
             </section>
@@ -227,7 +233,14 @@ export function Payer({ police }: { police: string }) {
               <h2 className="sous-titre" id="payeur-titre">
                 2. Téléphone qui paie
               </h2>
-              <SaisiePayeur valeur={payeur} onChange={setPayeur} sandbox={config.sandbox} desactive={envoi} />
+              <SaisiePayeur
+                valeur={payeur}
+                onChange={setPayeur}
+                sandbox={config.sandbox}
+                clavierOuvert={clavier === 'payeur'}
+                onOuvrirClavier={() => setClavier('payeur')}
+                desactive={envoi}
+              />
             </section>
           </div>
           {erreur ? (

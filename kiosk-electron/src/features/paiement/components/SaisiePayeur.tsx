@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Bouton } from '../../../components/Bouton';
 import { ChampClavier, ClavierChiffres, TELEPHONE_CHIFFRES } from '../../../components/Clavier';
 import { grouperTelephone } from '../../../utils/format';
@@ -33,14 +32,14 @@ interface Props {
   valeur: Payeur;
   onChange: (p: Payeur) => void;
   sandbox: boolean;
-  /** Start with the keypad open (no default number). */
-  ouvert?: boolean;
+  /** Whether the keypad is shown (one keypad on screen at a time: the parent decides). */
+  clavierOuvert: boolean;
+  onOuvrirClavier: () => void;
   desactive?: boolean;
 }
 
 /** The MoMo payer's number: shown, changeable on a keypad; test numbers only in the sandbox. */
-export function SaisiePayeur({ valeur, onChange, sandbox, ouvert = false, desactive }: Props) {
-  const [clavier, setClavier] = useState(ouvert);
+export function SaisiePayeur({ valeur, onChange, sandbox, clavierOuvert: clavier, onOuvrirClavier: setClavier, desactive }: Props) {
   const test = valeur.mode === 'test';
 
   return (
@@ -62,7 +61,7 @@ export function SaisiePayeur({ valeur, onChange, sandbox, ouvert = false, desact
             aria-pressed={test}
             onClick={() => {
               onChange({ mode: 'test', chiffres: '' });
-              setClavier(true);
+              setClavier();
             }}
             disabled={desactive}
           >
@@ -77,7 +76,7 @@ export function SaisiePayeur({ valeur, onChange, sandbox, ouvert = false, desact
         affichage={test ? valeur.chiffres : grouperTelephone(valeur.chiffres)}
         indice={test ? 'Chiffres seulement, exemple : 46733123451' : '9 chiffres, exemple : 06 123 45 67'}
         actif={clavier}
-        onActiver={() => setClavier(true)}
+        onActiver={() => setClavier()}
       />
       {clavier ? (
         <ClavierChiffres
@@ -88,7 +87,7 @@ export function SaisiePayeur({ valeur, onChange, sandbox, ouvert = false, desact
           desactive={desactive}
         />
       ) : (
-        <Bouton variante="secondaire" onClick={() => setClavier(true)} disabled={desactive}>
+        <Bouton variante="secondaire" onClick={() => setClavier()} disabled={desactive}>
           Payer avec un autre numéro
         </Bouton>
       )}

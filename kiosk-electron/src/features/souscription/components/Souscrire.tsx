@@ -42,6 +42,7 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   const [identite, setIdentite] = useState<Identite>({ nom: '', prenom: '', telephone: '' });
   const [beneficiaires, setBeneficiaires] = useState<BeneficiaireForm[]>([]);
   const [payeur, setPayeur] = useState<Payeur | null>(null);
+  const [clavierPayeur, setClavierPayeur] = useState(false);
   const [envoi, setEnvoi] = useState(false);
   const [erreur, setErreur] = useState<unknown>(null);
   const [creee, setCreee] = useState<(SouscriptionCreee & { numeroPayeur: string }) | null>(null);
@@ -179,7 +180,14 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
               Première échéance : <strong>{formatMontant(montantEcheance(montant, periodicite))}</strong> {PERIODES[periodicite]}
             </p>
           </section>
-          <SaisiePayeur valeur={payeurEffectif} onChange={setPayeur} sandbox={config.sandbox} desactive={envoi} />
+          <SaisiePayeur
+            valeur={payeurEffectif}
+            onChange={setPayeur}
+            sandbox={config.sandbox}
+            clavierOuvert={clavierPayeur}
+            onOuvrirClavier={() => setClavierPayeur(true)}
+            desactive={envoi}
+          />
           {erreur ? (
             <Alerte titre="La souscription n'a pas pu être envoyée">
               <p>{messageErreur(erreur)}</p>

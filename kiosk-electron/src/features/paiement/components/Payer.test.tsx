@@ -1,0 +1,213 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { batela, connexionOk, dashboard, detail, espaces, fauxReseau, json, kimia, rendreApp, seConnecterUI, taper } from '../../../test/utils';
+import { optionsPaiement } from './Payer';
+
+const enAttente = { reference: 'PAY-1', statut: 'en_attente', motif_echec: null, montant: 10000, type_paiement: 'rattrapage', numero_police: 'CG-2024-EPG-001', numero_souscription: 'PASS-BATELA-2024-000002', date_confirmation: null };
+
+async function avancer(secondes: number) {
+  for (let i = 0; i < secondes; i++) {
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+    });
+  }
+}
+
+function routes(extra: Record<string, unknown> = {}) {
+  return {
+    'POST /auth/login/': connexionOk,
+    'GET /clients/CG-2024-VIE-001/dashboard/': dashboard,
+    'GET /contrats/CG-2024-EPG-001/': detail(batela),
+    'GET /contrats/CG-2024-VIE-001/': detail(kimia),
+    'POST /auth/logout/': json(null, 204),
+    ...extra,
+  };
+}
+
+async function ouvrirPayerBatela() {
+  rendreApp();
+  seConnecterUI();
+  fireEvent.click(await screen.findByRole('button', { name: /Payer PASS BATELA/ }));
+  return screen.findByTestId('bouton-payer');
+}
+
+describe('optionsPaiement', () => {
+  it('proposes arrears first, then the next échéance', () => {
+    expect(optionsPaiement(batela).map((o) => [o.id, o.montant])).toEqual([
+      ['arrieres', 10000],
+      ['echeance', 5000],
+    ]);
+  });
+  it('proposes a renewal of montant_echeance for an expired contrat', () => {
+    const o = optionsPaiement({ ...kimia, etat: 'expire', renouvelable: true, prochaine_echeance: null });
+    expect(o).toEqual([expect.objectContaining({ id: 'renouvellement', montant: 1250, renouvellement: true })]);
+  });
+});
+
+describe('Payer', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a double tap sends ONE payment with one Idempotency-Key, then waits for the phone', async () => {
+    let repondre: (r: Response) => void = () => {};
+    const reseau = fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': () => new Promise<Response>((r) => (repondre = r)),
+        'GET /paiements/PAY-1/': enAttente,
+      }),
+    );
+    const bouton = await ouvrirPayerBatela();
+    expect(espaces(bouton.textContent)).toBe('Payer 10 000 FCFA');
+    fireEvent.click(bouton);
+    fireEvent.click(bouton);
+    fireEvent.click(bouton);
+    await act(async () => {
+      repondre(json({ reference: 'PAY-1', statut: 'en_attente', type_paiement: 'rattrapage', montant: 10000 }, 202));
+    });
+    expect(await screen.findByText('Validez le paiement sur votre téléphone')).toBeInTheDocument();
+    const posts = reseau.appels.filter((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
+    expect(posts).toHaveLength(1);
+    const entetes = posts[0].init.headers as Record<string, string>;
+    expect(entetes['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(String(posts[0].init.body))).toEqual({ montant: 10000, numero_payeur: '+242061234567' });
+  });
+
+  it('a retry after a network error reuses the same Idempotency-Key', async () => {
+    let panne = true;
+    const reseau = fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': () => {
+          if (panne) throw new TypeError('Failed to fetch');
+          return json({ reference: 'PAY-1', statut: 'en_attente', montant: 10000 }, 202);
+        },
+        'GET /paiements/PAY-1/': enAttente,
+      }),
+    );
+    const bouton = await ouvrirPayerBatela();
+    fireEvent.click(bouton);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Le paiement n\'a pas pu être lancé');
+    panne = false;
+    fireEvent.click(screen.getByTestId('bouton-payer'));
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const cles = reseau.appels
+      .filter((a) => a.method === 'POST' && a.path.endsWith('/paiements/'))
+      .map((a) => (a.init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(cles).toHaveLength(2);
+    expect(cles[0]).toBe(cles[1]);
+  });
+
+  it('polls every 2 s and shows the receipt on success', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let n = 0;
+    const reseau = fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': json({ reference: 'PAY-1', statut: 'en_attente', montant: 10000 }, 202),
+        'GET /paiements/PAY-1/': () =>
+          json(++n < 3 ? enAttente : { ...enAttente, statut: 'succes', date_confirmation: '2024-10-01T10:00:00+01:00' }),
+      }),
+    );
+    fireEvent.click(await ouvrirPayerBatela());
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    expect(screen.getByRole('progressbar')).toBeInTheDocument();
+    await avancer(6);
+    const recu = await screen.findByTestId('paiement-succes');
+    expect(recu).toHaveTextContent('Paiement réussi');
+    expect(espaces(recu.textContent)).toContain('10 000 FCFA');
+    expect(reseau.appels.filter((a) => a.path === '/paiements/PAY-1/')).toHaveLength(3);
+    expect(within(recu).getByRole('button', { name: /Imprimer le reçu/ })).toBeInTheDocument();
+  });
+
+  it('shows the operator refusal in plain French, and a new attempt is a new intent', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const reseau = fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': json({ reference: 'PAY-1', statut: 'en_attente', montant: 10000 }, 202),
+        'GET /paiements/PAY-1/': { ...enAttente, statut: 'echec', motif_echec: 'Le payeur a refusé le paiement.' },
+      }),
+    );
+    fireEvent.click(await ouvrirPayerBatela());
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    await avancer(3);
+    const echec = await screen.findByTestId('paiement-echec');
+    expect(echec).toHaveTextContent('Le payeur a refusé le paiement.');
+    fireEvent.click(within(echec).getByRole('button', { name: 'Réessayer' }));
+    fireEvent.click(await screen.findByTestId('bouton-payer'));
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const cles = reseau.appels
+      .filter((a) => a.method === 'POST' && a.path.endsWith('/paiements/'))
+      .map((a) => (a.init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(cles).toHaveLength(2);
+    expect(cles[0]).not.toBe(cles[1]);
+  });
+
+  it('after 120 s says the payment is still pending and what to do', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': json({ reference: 'PAY-1', statut: 'en_attente', montant: 10000 }, 202),
+        'GET /paiements/PAY-1/': enAttente,
+      }),
+    );
+    fireEvent.click(await ouvrirPayerBatela());
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    await avancer(122);
+    const delai = await screen.findByTestId('paiement-delai');
+    expect(delai).toHaveTextContent('toujours en attente');
+    expect(delai).toHaveTextContent('Ne payez pas une seconde fois');
+  });
+
+  it('shows the API message of a refused request (409)', async () => {
+    fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': json({ code: 'paiement_en_cours', message: 'Un paiement est déjà en cours pour ce contrat.' }, 409),
+      }),
+    );
+    fireEvent.click(await ouvrirPayerBatela());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Un paiement est déjà en cours pour ce contrat.');
+  });
+
+  it('pays another amount typed on the keypad, from a sandbox test number', async () => {
+    const reseau = fauxReseau(
+      routes({
+        'POST /contrats/CG-2024-EPG-001/paiements/': json({ reference: 'PAY-1', statut: 'en_attente', montant: 2500 }, 202),
+        'GET /paiements/PAY-1/': enAttente,
+      }),
+    );
+    await ouvrirPayerBatela();
+    fireEvent.click(screen.getByTestId('option-autre'));
+    taper('2500');
+    fireEvent.click(screen.getByRole('button', { name: 'Numéro de test' }));
+    taper('46733123451');
+    fireEvent.click(screen.getByTestId('bouton-payer'));
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
+    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 2500, numero_payeur: '46733123451' });
+  });
+
+  it('sends renouvellement: true for the renewal of an expired contrat', async () => {
+    const expire = { ...kimia, etat: 'expire' as const, renouvelable: true, prochaine_echeance: null };
+    const reseau = fauxReseau(
+      routes({
+        'GET /clients/CG-2024-VIE-001/dashboard/': { ...dashboard, contrats: [expire] },
+        'GET /contrats/CG-2024-VIE-001/': detail(expire),
+        'POST /contrats/CG-2024-VIE-001/paiements/': json({ reference: 'PAY-1', statut: 'en_attente', montant: 1250 }, 202),
+        'GET /paiements/PAY-1/': enAttente,
+      }),
+    );
+    rendreApp();
+    seConnecterUI('2024-VIE-001', '061234567', /Payer ma prime/);
+    const bouton = await screen.findByTestId('bouton-payer');
+    expect(screen.getByTestId('option-renouvellement')).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(bouton);
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
+    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 1250, numero_payeur: '+242061234567', renouvellement: true });
+  });
+
+  it('hides the test-number mode outside the sandbox', async () => {
+    fauxReseau(routes());
+    rendreApp({ sandbox: false });
+    seConnecterUI();
+    fireEvent.click(await screen.findByRole('button', { name: /Payer PASS BATELA/ }));
+    await screen.findByTestId('bouton-payer');
+    expect(screen.queryByRole('button', { name: 'Numéro de test' })).not.toBeInTheDocument();
+  });
+});

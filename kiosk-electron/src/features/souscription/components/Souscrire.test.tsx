@@ -1,0 +1,110 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { espaces, fauxReseau, json, rendreApp, taper } from '../../../test/utils';
+import produitsJson from '../../../../../fixtures/produits.json';
+
+const cree = {
+  souscription: { numero_souscription: 'PASS-KIMIA-2024-000042', statut: 'en_attente_paiement', produit: 'KIMIA', montant_prime: 5000, periodicite: 'trimestrielle', montant_echeance: 1250 },
+  paiement: { reference: 'PAY-9', statut: 'en_attente', montant: 1250 },
+};
+const paiement = { reference: 'PAY-9', statut: 'en_attente', motif_echec: null, montant: 1250, type_paiement: 'souscription_initiale', numero_police: null, numero_souscription: 'PASS-KIMIA-2024-000042', date_confirmation: null };
+
+async function avancer(secondes: number) {
+  for (let i = 0; i < secondes; i++) {
+    await act(async () => {
+      vi.advanceTimersByTime(1000);
+    });
+  }
+}
+
+const suivant = () => fireEvent.click(screen.getByTestId('bouton-suivant'));
+
+async function remplir() {
+  rendreApp();
+  fireEvent.click(screen.getByRole('button', { name: /Souscrire un PASS/ }));
+  fireEvent.click(await screen.findByTestId('produit-KIMIA'));
+  suivant();
+  fireEvent.click(screen.getByRole('button', { name: /^5\s000\sFCFA$/ }));
+  fireEvent.click(screen.getByTestId('periodicite-trimestrielle'));
+  expect(espaces(screen.getByTestId('montant-echeance').textContent)).toContain('Vous paierez 1 250 FCFA par trimestre');
+  suivant();
+  taper('MBOUNGOU');
+  fireEvent.click(screen.getByTestId('champ-prenom'));
+  taper('ALICE');
+  fireEvent.click(screen.getByTestId('champ-telephone'));
+  taper('069998877');
+  suivant();
+  fireEvent.click(screen.getByRole('button', { name: /Ajouter un bénéficiaire/ }));
+  taper('MBOUNGOU');
+  fireEvent.click(screen.getByTestId('champ-benef-prenom'));
+  taper('PAUL');
+  fireEvent.click(screen.getByRole('radio', { name: 'Enfant' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Ajouter ce bénéficiaire' }));
+  expect(screen.getByText(/PAUL MBOUNGOU/)).toBeInTheDocument();
+  suivant();
+  return screen.getByTestId('bouton-souscrire');
+}
+
+describe('Souscrire', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('walks through the steps, sends one souscription, waits for the phone and shows the numbers', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let n = 0;
+    const reseau = fauxReseau({
+      'GET /produits/': produitsJson,
+      'POST /souscriptions/': json(cree, 201),
+      'GET /paiements/PAY-9/': () =>
+        json(++n < 2 ? paiement : { ...paiement, statut: 'succes', numero_police: 'CG-2024-VIE-042', date_confirmation: '2024-10-01T10:00:00+01:00' }),
+    });
+    const bouton = await remplir();
+    expect(espaces(bouton.textContent)).toBe('Souscrire et payer 1 250 FCFA');
+    fireEvent.click(bouton);
+    fireEvent.click(bouton);
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const posts = reseau.appels.filter((a) => a.method === 'POST');
+    expect(posts).toHaveLength(1);
+    expect((posts[0].init.headers as Record<string, string>)['Idempotency-Key']).toBeTruthy();
+    expect((posts[0].init.headers as Record<string, string>)['X-Borne-Key']).toBe('cle-demo');
+    expect(JSON.parse(String(posts[0].init.body))).toEqual({
+      client: { nom: 'MBOUNGOU', prenom: 'ALICE', telephone: '+242069998877' },
+      produit: 'KIMIA',
+      montant_prime: 5000,
+      periodicite: 'trimestrielle',
+      beneficiaires: [{ nom: 'MBOUNGOU', prenom: 'PAUL', lien: 'enfant' }],
+      numero_payeur: '+242069998877',
+    });
+    await avancer(5);
+    const ok = await screen.findByTestId('souscription-confirmee');
+    expect(screen.getByTestId('numero-souscription')).toHaveTextContent('PASS-KIMIA-2024-000042');
+    expect(screen.getByTestId('numero-police')).toHaveTextContent('CG-2024-VIE-042');
+    expect(ok).toBeInTheDocument();
+    const lecture = reseau.appels.find((a) => a.path === '/paiements/PAY-9/');
+    expect((lecture?.init.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+
+  it('refuses an échéance under the product minimum', async () => {
+    fauxReseau({ 'GET /produits/': produitsJson });
+    rendreApp();
+    fireEvent.click(screen.getByRole('button', { name: /Souscrire un PASS/ }));
+    fireEvent.click(await screen.findByTestId('produit-SALISA'));
+    suivant();
+    taper('600');
+    fireEvent.click(screen.getByTestId('periodicite-mensuelle'));
+    expect(screen.getByTestId('montant-echeance')).toHaveTextContent("doit être d'au moins");
+    expect(screen.getByTestId('bouton-suivant')).toBeDisabled();
+  });
+
+  it('shows the API messages of a refused souscription', async () => {
+    fauxReseau({
+      'GET /produits/': produitsJson,
+      'POST /souscriptions/': json(
+        { code: 'donnees_invalides', message: 'Certaines informations sont invalides.', details: { client: { telephone: ['Ce numéro est invalide.'] } } },
+        400,
+      ),
+    });
+    fireEvent.click(await remplir());
+    const alerte = await screen.findByRole('alert');
+    expect(alerte).toHaveTextContent('Certaines informations sont invalides.');
+    expect(alerte).toHaveTextContent('Ce numéro est invalide.');
+  });
+});
