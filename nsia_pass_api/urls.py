@@ -12,6 +12,8 @@ api_v1 = [
     path("", include("apps.borne_auth.urls")),
     path("", include("apps.produits.urls")),
     path("", include("apps.souscriptions.urls")),
+    path("", include("apps.paiements.urls")),
+    path("", include("apps.mtn_integration.urls")),
 ]
 
 urlpatterns = [

@@ -16,6 +16,9 @@ PERMISSIONS_AGENT = [
     "souscriptions.view_beneficiaire",
     "souscriptions.view_numeropolice",
     "souscriptions.add_numeropolice",
+    "souscriptions.view_souscriptionsanspolice",
+    "souscriptions.view_historiquepolice",
+    "mtn_integration.view_transactionmomo",
     "paiements.view_paiement",
     "paiements.add_paiement",
     "sinistres.view_sinistre",
@@ -57,3 +60,11 @@ def agent_assigner_groupe(*, agent: Agent, superviseur: bool) -> None:
     user.is_staff = True
     user.save(update_fields=["is_staff"])
     user.groups.add(groupe_superviseur if superviseur else groupe_agent)
+
+
+def est_superviseur(user) -> bool:
+    return bool(user and (user.is_superuser or user.groups.filter(name=GROUPE_SUPERVISEUR).exists()))
+
+
+def agent_de(user) -> Agent | None:
+    return Agent.objects.filter(user=user, actif=True).first() if user and user.is_authenticated else None

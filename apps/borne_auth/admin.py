@@ -1,12 +1,50 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
-from apps.borne_auth.models import Borne
+from apps.borne_auth.models import Borne, TentativeConnexion
+from apps.borne_auth.services import borne_creer
+from apps.core.admin_utils import LectureSeuleMixin
 
 
 @admin.register(Borne)
 class BorneAdmin(admin.ModelAdmin):
-    list_display = ["identifiant", "libelle", "agence", "actif", "derniere_activite", "version_app"]
+    list_display = ["identifiant", "libelle", "agence", "actif", "derniere_activite", "version_app", "statut_rapporte"]
     list_filter = ["actif", "agence"]
     search_fields = ["identifiant", "libelle", "agence"]
-    exclude = ["cle_hash"]
+    fields = [
+        "identifiant",
+        "libelle",
+        "agence",
+        "actif",
+        "derniere_activite",
+        "version_app",
+        "statut_rapporte",
+        "date_creation",
+    ]
     readonly_fields = ["derniere_activite", "version_app", "statut_rapporte", "date_creation"]
+    actions = ["desactiver"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields + (["identifiant"] if obj else [])
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        borne, cle = borne_creer(identifiant=obj.identifiant, libelle=obj.libelle, agence=obj.agence)
+        obj.pk = borne.pk
+        # Shown once: only its hash is stored. Copy it into the kiosk's config file now.
+        messages.warning(request, f"Clé secrète de la borne {borne.identifiant} (affichée une seule fois) : {cle}")
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: payments and subscriptions keep pointing at it
+
+    @admin.action(description="Désactiver les bornes sélectionnées")
+    def desactiver(self, request, queryset):
+        nombre = queryset.update(actif=False)
+        messages.success(request, f"{nombre} borne(s) désactivée(s).")
+
+
+@admin.register(TentativeConnexion)
+class TentativeConnexionAdmin(LectureSeuleMixin, admin.ModelAdmin):
+    list_display = ["police", "borne_identifiant", "adresse_ip", "date"]
+    search_fields = ["police", "borne_identifiant"]

@@ -83,3 +83,22 @@ class Paiement(models.Model):
 
     def __str__(self):
         return self.reference
+
+
+class RequeteIdempotente(models.Model):
+    """The first answer to a request sent with an Idempotency-Key, replayed for 24 hours."""
+
+    portee = models.CharField(max_length=80, help_text="who sent it: client:<id> or borne:<id>")
+    cle = models.CharField(max_length=100)
+    empreinte = models.CharField(max_length=64, help_text="sha256 of the method, path and body")
+    code_http = models.PositiveSmallIntegerField(null=True, blank=True)
+    reponse = models.JSONField(null=True, blank=True)
+    date = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "requetes_idempotentes"
+        verbose_name = "requête idempotente"
+        constraints = [models.UniqueConstraint(fields=["portee", "cle"], name="requete_idempotente_unique")]
+
+    def __str__(self):
+        return f"{self.portee} {self.cle}"

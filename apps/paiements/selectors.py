@@ -24,3 +24,21 @@ def paiements_du_contrat(*, souscription_id: int) -> list[Paiement]:
         )
         .order_by("-date_initiation", "-id")
     )
+
+
+def paiement_visible(*, reference: str, client_id: int | None, borne) -> Paiement | None:
+    """The paiement if the caller may see it: its client, or the kiosk that started it."""
+    if client_id is None and borne is None:
+        return None
+    paiements = Paiement.objects.filter(reference=reference[:40]).annotate(
+        numero_police=F("souscription__police__numero_police"),
+        numero_souscription=F("souscription__numero_souscription"),
+    )
+    paiement = paiements.select_related("souscription").first()
+    if paiement is None:
+        return None
+    if client_id is not None and paiement.souscription.client_id == client_id:
+        return paiement
+    if borne is not None and paiement.borne_id == borne.pk:
+        return paiement
+    return None

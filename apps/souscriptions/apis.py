@@ -1,18 +1,38 @@
+from decimal import Decimal
+
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.api import EstClient, Pagination, page_de
+from apps.borne_auth.apis import EN_TETES_BORNE
+from apps.borne_auth.services import borne_authentifier
+from apps.core.api import (
+    EstClient,
+    MontantField,
+    Pagination,
+    PublicApi,
+    TelephoneField,
+    adresse_ip,
+    borne_en_tete,
+    page_de,
+)
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
+from apps.paiements.apis import EN_TETE_IDEMPOTENCE
+from apps.paiements.idempotence import idempotent
 from apps.paiements.selectors import paiements_du_client, paiements_du_contrat
 from apps.paiements.serializers import PaiementSerializer
 from apps.produits.apis import GarantieSerializer
-from apps.produits.models import Produit
+from apps.produits.models import Periodicite, Produit
+from apps.produits.selectors import produit_actif
+from apps.sinistres import services as sinistre_services
+from apps.sinistres.models import TypeSinistre
 from apps.sinistres.selectors import sinistres_du_contrat
 from apps.sinistres.serializers import SinistreSerializer
-from apps.souscriptions import selectors
+from apps.souscriptions import documents, selectors, services
+from apps.souscriptions.models import Beneficiaire, LienBeneficiaire, Souscription
 from apps.souscriptions.serializers import (
     BeneficiaireSerializer,
     ContratResumeSerializer,
@@ -135,3 +155,205 @@ class ContratDetailApi(ClientApi):
         contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk)
         contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
         return Response(self.OutputSerializer(contrat, context={"jour": aujourdhui()}).data)
+
+
+class BeneficiaireInputSerializer(serializers.Serializer):
+    nom = serializers.CharField(max_length=100)
+    prenom = serializers.CharField(max_length=100)
+    lien = serializers.ChoiceField(choices=LienBeneficiaire.choices)
+    date_naissance = serializers.DateField(required=False, allow_null=True)
+    telephone = TelephoneField(required=False, allow_null=True)
+    part_pourcentage = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=Decimal("100"),
+        required=False,
+        allow_null=True,
+    )
+
+    def validate_date_naissance(self, valeur):
+        if valeur and valeur > aujourdhui():
+            raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
+        return valeur
+
+
+class SouscriptionCreerApi(PublicApi):
+    """A new PASS from a kiosk (no sign-in): the first échéance is requested by MoMo."""
+
+    class ClientSerializer(serializers.Serializer):
+        nom = serializers.CharField(max_length=100)
+        prenom = serializers.CharField(max_length=100)
+        telephone = TelephoneField()
+        date_naissance = serializers.DateField(required=False, allow_null=True)
+        adresse = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+        ville = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+        def validate_date_naissance(self, valeur):
+            if valeur and valeur > aujourdhui():
+                raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
+            return valeur
+
+    class InputSerializer(serializers.Serializer):
+        client = serializers.DictField()  # checked by ClientSerializer, with errors under "client"
+        produit = serializers.CharField(max_length=10)
+        montant_prime = MontantField(min_value=1, max_value=10_000_000)
+        periodicite = serializers.ChoiceField(choices=Periodicite.choices)
+        beneficiaires = BeneficiaireInputSerializer(many=True, required=False, default=list, max_length=6)
+        numero_payeur = serializers.CharField(max_length=20)
+
+    class OutputSerializer(serializers.Serializer):
+        class SouscriptionSerializer(serializers.Serializer):
+            numero_souscription = serializers.CharField()
+            statut = serializers.CharField()
+            produit = serializers.CharField(source="produit.code")
+            montant_prime = serializers.IntegerField()
+            periodicite = serializers.CharField()
+            montant_echeance = serializers.IntegerField()
+
+        class PaiementSerializer(serializers.Serializer):
+            reference = serializers.CharField()
+            statut = serializers.CharField()
+            montant = serializers.IntegerField()
+
+        souscription = SouscriptionSerializer()
+        paiement = PaiementSerializer()
+
+    @extend_schema(
+        tags=["Souscription"],
+        summary="Souscrire un PASS à la borne (premier paiement par MTN MoMo)",
+        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        request=InputSerializer,
+        responses={201: OutputSerializer},
+    )
+    def post(self, request):
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+
+        def executer():
+            donnees = self.InputSerializer(data=request.data)
+            donnees.is_valid(raise_exception=True)
+            client = self.ClientSerializer(data=donnees.validated_data["client"])
+            if not client.is_valid():
+                raise serializers.ValidationError({"client": client.errors})
+            valeurs = donnees.validated_data
+            souscription, paiement = services.souscription_creer(
+                client_donnees=client.validated_data,
+                produit=produit_actif(code=valeurs["produit"]),
+                montant_prime=valeurs["montant_prime"],
+                periodicite=valeurs["periodicite"],
+                beneficiaires=valeurs["beneficiaires"],
+                numero_payeur=valeurs["numero_payeur"],
+                borne=borne,
+            )
+            souscription.montant_echeance = selectors.montant_echeance(
+                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+            )
+            corps = self.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
+            return status.HTTP_201_CREATED, corps
+
+        portee = f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
+        code, corps = idempotent(request, portee=portee, executer=executer)
+        return Response(corps, status=code)
+
+
+class BeneficiaireListApi(ClientApi):
+    @extend_schema(
+        tags=["Bénéficiaires"], summary="Bénéficiaires d'un contrat", responses=BeneficiaireSerializer(many=True)
+    )
+    def get(self, request, police: str):
+        contrat = self.contrat(request, police)
+        return Response(
+            BeneficiaireSerializer(selectors.beneficiaires_du_contrat(souscription_id=contrat.pk), many=True).data
+        )
+
+    @extend_schema(
+        tags=["Bénéficiaires"],
+        summary="Ajouter un bénéficiaire (6 au plus)",
+        request=BeneficiaireInputSerializer,
+        responses={201: BeneficiaireSerializer},
+    )
+    def post(self, request, police: str):
+        contrat = self.contrat(request, police)
+        donnees = BeneficiaireInputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        beneficiaire = services.beneficiaire_ajouter(souscription=contrat.souscription, donnees=donnees.validated_data)
+        return Response(BeneficiaireSerializer(beneficiaire).data, status=status.HTTP_201_CREATED)
+
+
+class BeneficiaireDetailApi(ClientApi):
+    def beneficiaire(self, request, police: str, pk: int):
+        contrat = self.contrat(request, police)
+        beneficiaire = Beneficiaire.objects.filter(pk=pk, souscription_id=contrat.pk).first()
+        if beneficiaire is None:
+            raise NotFound("Bénéficiaire introuvable.", code="beneficiaire_introuvable")
+        return beneficiaire
+
+    @extend_schema(
+        tags=["Bénéficiaires"],
+        summary="Modifier un bénéficiaire",
+        request=BeneficiaireInputSerializer,
+        responses=BeneficiaireSerializer,
+    )
+    def patch(self, request, police: str, pk: int):
+        beneficiaire = self.beneficiaire(request, police, pk)
+        donnees = BeneficiaireInputSerializer(data=request.data, partial=True)
+        donnees.is_valid(raise_exception=True)
+        beneficiaire = services.beneficiaire_modifier(beneficiaire=beneficiaire, donnees=donnees.validated_data)
+        return Response(BeneficiaireSerializer(beneficiaire).data)
+
+    @extend_schema(tags=["Bénéficiaires"], summary="Retirer un bénéficiaire", responses={204: None})
+    def delete(self, request, police: str, pk: int):
+        services.beneficiaire_supprimer(beneficiaire=self.beneficiaire(request, police, pk))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SinistreListApi(ClientApi):
+    class InputSerializer(serializers.Serializer):
+        type = serializers.ChoiceField(choices=TypeSinistre.choices)
+        date_survenance = serializers.DateField()
+        description = serializers.CharField(max_length=2000)
+        montant_reclame = MontantField(
+            required=False, allow_null=True, min_value=1, max_value=sinistre_services.MONTANT_RECLAME_MAXIMUM
+        )
+
+    @extend_schema(tags=["Sinistres"], summary="Sinistres d'un contrat", responses=SinistreSerializer(many=True))
+    def get(self, request, police: str):
+        contrat = self.contrat(request, police)
+        return Response(SinistreSerializer(sinistres_du_contrat(souscription_id=contrat.pk), many=True).data)
+
+    @extend_schema(
+        tags=["Sinistres"], summary="Déclarer un sinistre", request=InputSerializer, responses={201: SinistreSerializer}
+    )
+    def post(self, request, police: str):
+        contrat = self.contrat(request, police)
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
+        sinistre = sinistre_services.sinistre_declarer(
+            souscription=souscription,
+            type=donnees.validated_data["type"],
+            date_survenance=donnees.validated_data["date_survenance"],
+            description=donnees.validated_data["description"],
+            montant_reclame=donnees.validated_data.get("montant_reclame"),
+        )
+        return Response(SinistreSerializer(sinistre).data, status=status.HTTP_201_CREATED)
+
+
+class RelevePdfApi(ClientApi):
+    @extend_schema(
+        tags=["Client"],
+        summary="Relevé imprimable (PDF A4)",
+        parameters=EN_TETES_BORNE,
+        responses={(200, "application/pdf"): bytes},
+    )
+    def get(self, request, police: str):
+        self.contrat(request, police)
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        contenu = documents.releve_pdf(
+            client_id=request.user.client_id, borne_libelle=f"{borne.identifiant} ({borne.agence})" if borne else None
+        )
+        reponse = HttpResponse(contenu, content_type="application/pdf")
+        reponse["Content-Disposition"] = f'inline; filename="releve-{police}.pdf"'
+        return reponse

@@ -217,3 +217,32 @@ class Cotisation(models.Model):
 
     def __str__(self):
         return self.numero_quittance
+
+
+class SouscriptionSansPolice(Souscription):
+    """Admin view: activated souscriptions still waiting for an agent to attribute a police."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "souscription à numéroter"
+        verbose_name_plural = "souscriptions à numéroter"
+
+
+class HistoriquePolice(models.Model):
+    """Audit trail of every change of an attributed numéro de police (superviseurs only)."""
+
+    police = models.ForeignKey(NumeroPolice, on_delete=models.PROTECT, related_name="historique")
+    ancien_numero = models.CharField(max_length=30)
+    nouveau_numero = models.CharField(max_length=30)
+    modifie_par = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
+    date = models.DateTimeField(default=timezone.now)
+    commentaire = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "historique_polices"
+        ordering = ["-date"]
+        verbose_name = "modification de police"
+        verbose_name_plural = "modifications de police"
+
+    def __str__(self):
+        return f"{self.ancien_numero} → {self.nouveau_numero}"

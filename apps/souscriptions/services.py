@@ -1,7 +1,10 @@
 """Writes on souscriptions and numéros de police."""
 
 import re
+from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -9,8 +12,8 @@ from apps.agents.models import Agent
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.services import compteur_suivant
-from apps.produits.models import Produit
-from apps.souscriptions.models import NumeroPolice, Souscription, StatutSouscription
+from apps.produits.models import ECHEANCES_PAR_AN, Produit
+from apps.souscriptions.models import Beneficiaire, NumeroPolice, Souscription, StatutSouscription
 
 FORMAT_POLICE = re.compile(r"^CG-(?P<annee>[0-9]{4})-(?P<categorie>VIE|EPG|SAN)-(?P<numero>[0-9]{3,})$")
 
@@ -105,3 +108,200 @@ def police_attribuer(
     except IntegrityError as exc:
         # Someone took the typed number between our check and our insert.
         raise Conflict("police_deja_attribuee", f"Le numéro {numero} vient d'être attribué ailleurs.") from exc
+
+
+def date_expiration_pour(date_effet: date, annees: int = 1) -> date:
+    """Coverage of whole years: effet + 12 months − 1 day."""
+    return date_effet + relativedelta(years=annees) - timedelta(days=1)
+
+
+def souscription_activer(*, souscription: Souscription, jour: date) -> Souscription:
+    """First payment confirmed: coverage starts that day; automatic police when the mode is on."""
+    souscription.statut = StatutSouscription.ACTIVEE
+    souscription.date_effet = jour
+    souscription.date_expiration = date_expiration_pour(jour)
+    souscription.save(update_fields=["statut", "date_effet", "date_expiration"])
+    if settings.PASS_ATTRIBUTION_AUTOMATIQUE:
+        police_attribuer(souscription=souscription)
+    return souscription
+
+
+def souscription_renouveler(*, souscription: Souscription) -> Souscription:
+    """A renewal paid: one more year, contiguous with the previous one."""
+    souscription.date_expiration = date_expiration_pour(souscription.date_expiration + timedelta(days=1))
+    souscription.save(update_fields=["date_expiration"])
+    return souscription
+
+
+def souscription_creer(
+    *,
+    client_donnees: dict,
+    produit: Produit,
+    montant_prime: int,
+    periodicite: str,
+    beneficiaires: list[dict],
+    numero_payeur: str,
+    borne,
+):
+    """A new PASS from a kiosk: validated whole first, then written in one transaction.
+
+    The client is found by telephone (names never overwritten) or created; the souscription
+    waits for its first payment, requested through MoMo once the transaction has committed.
+    Returns (souscription, paiement).
+    """
+    from apps.clients.models import Client
+    from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.paiements.models import TypePaiement
+    from apps.paiements.services import paiement_creer, payeur_valider
+
+    if not produit.actif:
+        raise ApplicationError("produit_inactif", "Ce produit n'est plus proposé.")
+    souscription_valider_montant(produit=produit, montant_prime=montant_prime, periodicite=periodicite)
+    beneficiaires_valider(beneficiaires=beneficiaires)
+    payeur_valider(numero_payeur)
+    premiere = montant_premiere_echeance(montant_prime=montant_prime, periodicite=periodicite)
+
+    jour = aujourdhui()
+    with transaction.atomic():
+        client, _ = Client.objects.get_or_create(
+            telephone=client_donnees["telephone"],
+            defaults={k: v for k, v in client_donnees.items() if k != "telephone" and v is not None},
+        )
+        souscription = Souscription.objects.create(
+            numero_souscription=numero_souscription_generer(produit=produit, annee=jour.year),
+            client=client,
+            produit=produit,
+            montant_prime=montant_prime,
+            periodicite=periodicite,
+            date_effet=jour,
+            date_expiration=date_expiration_pour(jour),
+            statut=StatutSouscription.EN_ATTENTE_PAIEMENT,
+            canal="borne",
+            borne=borne,
+        )
+        for donnees in beneficiaires:
+            Beneficiaire.objects.create(souscription=souscription, **donnees)
+        paiement = paiement_creer(
+            souscription=souscription,
+            montant=premiere,
+            type_paiement=TypePaiement.SOUSCRIPTION_INITIALE,
+            numero_payeur=numero_payeur,
+            canal="borne",
+            borne=borne,
+        )
+        transaction_envoyer_apres_commit(paiement=paiement)
+    return souscription, paiement
+
+
+def montant_premiere_echeance(*, montant_prime: int, periodicite: str) -> int:
+    """The first échéance (the whole premium when annuelle: the remainder sits on the last one)."""
+    n = ECHEANCES_PAR_AN[periodicite]
+    return montant_prime // n + (montant_prime % n if n == 1 else 0)
+
+
+def souscription_valider_montant(*, produit: Produit, montant_prime: int, periodicite: str) -> None:
+    if periodicite not in produit.periodicites_autorisees:
+        raise ApplicationError(
+            "periodicite_non_autorisee",
+            f"La périodicité « {periodicite} » n'est pas proposée pour {produit.libelle}.",
+            details={"periodicite": ["Périodicité non proposée pour ce produit."]},
+        )
+    n = ECHEANCES_PAR_AN[periodicite]
+    if montant_prime // n < produit.montant_minimum:
+        minimum = produit.montant_minimum * n
+        raise ApplicationError(
+            "montant_trop_faible",
+            f"Chaque échéance doit être d'au moins {produit.montant_minimum} FCFA : "
+            f"prime annuelle minimale {minimum:,} FCFA en {periodicite}.".replace(",", " "),
+            details={"montant_prime": [f"Au moins {minimum} FCFA par an."]},
+        )
+
+
+MAX_BENEFICIAIRES = 6
+
+
+def beneficiaires_valider(*, beneficiaires: list[dict], deja: list[Beneficiaire] = ()) -> None:
+    """At most 6 per souscription and parts summing to at most 100 % (also enforced in SQL)."""
+    if len(beneficiaires) + len(deja) > MAX_BENEFICIAIRES:
+        raise Conflict(
+            "beneficiaires_max",
+            "Un PASS compte au plus 6 bénéficiaires.",
+            details={"beneficiaires": ["6 bénéficiaires au plus."]},
+        )
+    total = sum((b.get("part_pourcentage") or 0) for b in beneficiaires) + sum((b.part_pourcentage or 0) for b in deja)
+    if total > 100:
+        raise ApplicationError(
+            "parts_superieures_a_100",
+            "Les parts des bénéficiaires ne peuvent pas dépasser 100 % au total.",
+            details={"beneficiaires": ["Total des parts supérieur à 100 %."]},
+        )
+
+
+def _refus_base_beneficiaires(exc: IntegrityError) -> ApplicationError:
+    contrainte = getattr(getattr(exc.__cause__, "diag", None), "constraint_name", "")
+    if contrainte == "beneficiaires_max":
+        return Conflict("beneficiaires_max", "Un PASS compte au plus 6 bénéficiaires.")
+    if contrainte == "beneficiaires_parts_max":
+        return ApplicationError(
+            "parts_superieures_a_100", "Les parts des bénéficiaires ne peuvent pas dépasser 100 % au total."
+        )
+    return ApplicationError("beneficiaire_invalide", "Bénéficiaire refusé : vérifiez les informations saisies.")
+
+
+@transaction.atomic
+def beneficiaire_ajouter(*, souscription: Souscription, donnees: dict) -> Beneficiaire:
+    # Lock the souscription: concurrent additions are counted one after the other.
+    Souscription.objects.select_for_update().get(pk=souscription.pk)
+    deja = list(Beneficiaire.objects.filter(souscription=souscription))
+    beneficiaires_valider(beneficiaires=[donnees], deja=deja)
+    try:
+        with transaction.atomic():
+            return Beneficiaire.objects.create(souscription=souscription, **donnees)
+    except IntegrityError as exc:
+        raise _refus_base_beneficiaires(exc) from exc
+
+
+@transaction.atomic
+def beneficiaire_modifier(*, beneficiaire: Beneficiaire, donnees: dict) -> Beneficiaire:
+    Souscription.objects.select_for_update().get(pk=beneficiaire.souscription_id)
+    autres = list(Beneficiaire.objects.filter(souscription_id=beneficiaire.souscription_id).exclude(pk=beneficiaire.pk))
+    for champ, valeur in donnees.items():
+        setattr(beneficiaire, champ, valeur)
+    beneficiaires_valider(beneficiaires=[{"part_pourcentage": beneficiaire.part_pourcentage}], deja=autres)
+    try:
+        with transaction.atomic():
+            beneficiaire.save()
+    except IntegrityError as exc:
+        raise _refus_base_beneficiaires(exc) from exc
+    return beneficiaire
+
+
+def beneficiaire_supprimer(*, beneficiaire: Beneficiaire) -> None:
+    beneficiaire.delete()
+
+
+@transaction.atomic
+def police_modifier(*, police: NumeroPolice, nouveau_numero: str, utilisateur, commentaire: str = "") -> NumeroPolice:
+    """Change an attributed number (superviseurs only), keeping who, when, before and after."""
+    from apps.agents.services import est_superviseur
+    from apps.souscriptions.models import HistoriquePolice
+
+    if not est_superviseur(utilisateur):
+        raise ApplicationError(
+            "superviseur_requis", "Seul un superviseur peut modifier un numéro de police attribué.", status_code=403
+        )
+    police = NumeroPolice.objects.select_for_update().select_related("souscription__produit").get(pk=police.pk)
+    numero = police_valider_numero(souscription=police.souscription, numero_police=nouveau_numero)
+    if numero == police.numero_police:
+        return police
+    ancien = police.numero_police
+    police.numero_police = numero
+    try:
+        with transaction.atomic():
+            police.save(update_fields=["numero_police"])
+    except IntegrityError as exc:
+        raise Conflict("police_deja_attribuee", f"Le numéro {numero} vient d'être attribué ailleurs.") from exc
+    HistoriquePolice.objects.create(
+        police=police, ancien_numero=ancien, nouveau_numero=numero, modifie_par=utilisateur, commentaire=commentaire
+    )
+    return police

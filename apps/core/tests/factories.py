@@ -69,10 +69,9 @@ class AgentFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"utilisateur{n}")
-    password = factory.PostGenerationMethodCall("set_password", "mot-de-passe-test")
+    password = factory.django.Password("mot-de-passe-test")
 
 
 class NumeroPoliceFactory(factory.django.DjangoModelFactory):

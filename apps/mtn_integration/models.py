@@ -1,0 +1,84 @@
+"""What we send to and hear from MTN MoMo, kept for every paiement (audit and reconciliation)."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+
+
+class StatutTransaction(models.TextChoices):
+    # Recorded before the request-to-pay is sent (momo.md: store the X-Reference-Id first).
+    A_ENVOYER = "a_envoyer", "À envoyer"
+    PENDING = "PENDING", "En attente (MTN)"
+    SUCCESSFUL = "SUCCESSFUL", "Réussie (MTN)"
+    FAILED = "FAILED", "Échouée (MTN)"
+
+
+class TransactionMomo(models.Model):
+    """One request-to-pay. Its X-Reference-Id is the only idempotency key at MTN."""
+
+    Statut = StatutTransaction
+
+    paiement = models.OneToOneField("paiements.Paiement", on_delete=models.PROTECT, related_name="transaction_momo")
+    reference_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    statut = models.CharField(max_length=12, choices=Statut.choices, default=Statut.A_ENVOYER)
+    raison = models.CharField(max_length=60, blank=True)
+    financial_transaction_id = models.CharField(max_length=100, blank=True)
+    montant = models.PositiveIntegerField()
+    devise = models.CharField(max_length=3)
+    payeur = models.CharField(max_length=20, help_text="MSISDN sans +")
+    callback_recu = models.BooleanField(default=False)
+    date_dernier_callback = models.DateTimeField(null=True, blank=True)
+    nombre_verifications = models.PositiveIntegerField(default=0)
+    derniere_verification = models.DateTimeField(null=True, blank=True)
+    prochaine_verification = models.DateTimeField(null=True, blank=True)
+    # [{"date", "statut", "source": "envoi"|"callback"|"verification"|"reconciliation", "raison"}]
+    historique = models.JSONField(default=list)
+    date_creation = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "momo_transactions"
+        verbose_name = "transaction MoMo"
+        verbose_name_plural = "transactions MoMo"
+        ordering = ["-date_creation"]
+        indexes = [
+            models.Index(
+                fields=["prochaine_verification"],
+                condition=Q(statut__in=["a_envoyer", "PENDING"]),
+                name="momo_a_verifier_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.reference_id)
+
+    @property
+    def finale(self) -> bool:
+        return self.statut in {self.Statut.SUCCESSFUL, self.Statut.FAILED}
+
+
+class AppelMomo(models.Model):
+    """One HTTP call to MTN: bodies stored masked (no secret, no full phone number)."""
+
+    transaction = models.ForeignKey(
+        TransactionMomo, null=True, blank=True, on_delete=models.SET_NULL, related_name="appels"
+    )
+    methode = models.CharField(max_length=6)
+    chemin = models.CharField(max_length=255)
+    code_http = models.PositiveSmallIntegerField(null=True, blank=True)
+    duree_ms = models.PositiveIntegerField(default=0)
+    reference_id = models.CharField(max_length=36, blank=True)
+    requete = models.TextField(blank=True)
+    reponse = models.TextField(blank=True)
+    erreur = models.CharField(max_length=255, blank=True)
+    date = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "momo_appels"
+        verbose_name = "appel à MTN MoMo"
+        verbose_name_plural = "appels à MTN MoMo"
+        ordering = ["-date"]
+        indexes = [models.Index(fields=["reference_id"], name="momo_appels_reference_idx")]
+
+    def __str__(self):
+        return f"{self.methode} {self.chemin} → {self.code_http}"

@@ -1,0 +1,1 @@
+"""A local MTN MoMo sandbox, faithful to MTN's: see server.py. Standard library only."""

@@ -1,0 +1,123 @@
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.borne_auth.apis import EN_TETES_BORNE
+from apps.borne_auth.authentication import ClientConnecte
+from apps.borne_auth.services import borne_authentifier
+from apps.core.api import EstClient, MontantField, borne_en_tete
+from apps.core.exceptions import NotFound
+from apps.mtn_integration.services import paiement_rafraichir
+from apps.paiements import services
+from apps.paiements.idempotence import idempotent
+from apps.paiements.selectors import paiement_visible
+from apps.souscriptions.selectors import contrat_du_client
+
+EN_TETE_IDEMPOTENCE = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    description="Même clé dans les 24 h : la première réponse est rejouée, un seul paiement est lancé.",
+)
+
+
+class PaiementInitierApi(APIView):
+    permission_classes = [EstClient]
+
+    class InputSerializer(serializers.Serializer):
+        montant = MontantField(min_value=1, max_value=services.MONTANT_MAXIMUM_ABSOLU)
+        numero_payeur = serializers.CharField(max_length=20, required=False, allow_blank=False)
+        renouvellement = serializers.BooleanField(required=False, default=False)
+
+    class OutputSerializer(serializers.Serializer):
+        reference = serializers.CharField()
+        statut = serializers.CharField()
+        type_paiement = serializers.CharField()
+        montant = serializers.IntegerField()
+
+    @extend_schema(
+        tags=["Paiements"],
+        summary="Payer une prime par MTN MoMo (le payeur valide sur son téléphone)",
+        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        request=InputSerializer,
+        responses={202: OutputSerializer},
+    )
+    def post(self, request, police: str):
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+        contrat = contrat_du_client(client_id=request.user.client_id, police=police)
+
+        def executer():
+            donnees = self.InputSerializer(data=request.data)
+            donnees.is_valid(raise_exception=True)
+            paiement = services.paiement_initier_sur_contrat(
+                contrat=contrat,
+                montant=donnees.validated_data["montant"],
+                numero_payeur=donnees.validated_data.get("numero_payeur"),
+                renouvellement=donnees.validated_data["renouvellement"],
+                borne=borne,
+            )
+            return status.HTTP_202_ACCEPTED, self.OutputSerializer(paiement).data
+
+        code, corps = idempotent(request, portee=f"client:{request.user.client_id}", executer=executer)
+        return Response(corps, status=code)
+
+
+class PaiementStatutApi(APIView):
+    """Readable by its client (token) or by the kiosk that started it (borne headers)."""
+
+    permission_classes = []
+
+    class OutputSerializer(serializers.Serializer):
+        reference = serializers.CharField()
+        statut = serializers.CharField()
+        motif_echec = serializers.CharField(allow_null=True)
+        montant = serializers.IntegerField()
+        type_paiement = serializers.CharField()
+        numero_police = serializers.CharField(allow_null=True)
+        numero_souscription = serializers.CharField()
+        date_confirmation = serializers.DateTimeField(allow_null=True)
+
+        def to_representation(self, paiement):
+            donnees = super().to_representation(paiement)
+            donnees["motif_echec"] = paiement.motif_echec or None
+            return donnees
+
+    @extend_schema(
+        tags=["Paiements"], summary="Statut d'un paiement", parameters=EN_TETES_BORNE, responses=OutputSerializer
+    )
+    def get(self, request, reference: str):
+        client_id = request.user.client_id if isinstance(request.user, ClientConnecte) else None
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+        if paiement is None:
+            raise NotFound("Paiement introuvable.", code="paiement_introuvable")
+        paiement = paiement_rafraichir(paiement=paiement)
+        paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+        return Response(self.OutputSerializer(paiement).data)
+
+
+class RecuPdfApi(PaiementStatutApi):
+    @extend_schema(
+        tags=["Paiements"],
+        summary="Reçu d'un paiement (PDF, imprimante de borne 80 mm)",
+        parameters=EN_TETES_BORNE,
+        responses={(200, "application/pdf"): bytes},
+    )
+    def get(self, request, reference: str):
+        from apps.souscriptions.documents import recu_pdf
+
+        client_id = request.user.client_id if isinstance(request.user, ClientConnecte) else None
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+        if paiement is None:
+            raise NotFound("Paiement introuvable.", code="paiement_introuvable")
+        reponse = HttpResponse(
+            recu_pdf(paiement=paiement, numero_police=paiement.numero_police), content_type="application/pdf"
+        )
+        reponse["Content-Disposition"] = f'inline; filename="recu-{paiement.reference}.pdf"'
+        return reponse
