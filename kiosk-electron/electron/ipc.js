@@ -1,0 +1,25 @@
+'use strict';
+/** The two messages the page may send; each sender frame is checked against the app's origin. */
+const { memeOrigine } = require('./security');
+
+const CANAUX = { imprimer: 'borne:print', version: 'borne:version' };
+
+function verifierExpediteur(evenement, appOrigin) {
+  const cadre = evenement.senderFrame;
+  if (!cadre || !memeOrigine(cadre.url, appOrigin)) {
+    throw new Error('message refusé : expéditeur inconnu');
+  }
+}
+
+function enregistrerIpc({ ipcMain, appOrigin, imprimer, version }) {
+  ipcMain.handle(CANAUX.imprimer, async (evenement) => {
+    verifierExpediteur(evenement, appOrigin);
+    return imprimer(evenement.sender);
+  });
+  ipcMain.handle(CANAUX.version, (evenement) => {
+    verifierExpediteur(evenement, appOrigin);
+    return version;
+  });
+}
+
+module.exports = { enregistrerIpc, verifierExpediteur, CANAUX };

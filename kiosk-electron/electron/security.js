@@ -1,0 +1,85 @@
+'use strict';
+/**
+ * Security of the kiosk window (Electron's checklist): no navigation outside the app's origin,
+ * no new windows, no webviews, every permission refused, and the borne's credentials added
+ * only to requests for the API's origin.
+ */
+
+/**
+ * True only when `url` parses and has exactly the scheme, host and port of `origine`.
+ * (Node's URL gives origin "null" for custom schemes such as app://, so compare the parts.)
+ */
+function memeOrigine(url, origine) {
+  try {
+    const u = new URL(url);
+    const o = new URL(origine);
+    return u.protocol === o.protocol && u.host === o.host && u.host !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Permissions (camera, geolocation, notifications…): always refused. */
+function refuserPermissions(session) {
+  session.setPermissionRequestHandler((_contenus, _permission, rappel) => rappel(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** X-Borne-Id / X-Borne-Key on requests to the API origin, and nowhere else. */
+function injecterEntetesBorne(session, { apiOrigin, borneId, borneKey }) {
+  const filtre = { urls: [`${apiOrigin}/*`] };
+  session.webRequest.onBeforeSendHeaders(filtre, (details, rappel) => {
+    const requestHeaders = { ...details.requestHeaders };
+    if (memeOrigine(details.url, apiOrigin)) {
+      requestHeaders['X-Borne-Id'] = borneId;
+      requestHeaders['X-Borne-Key'] = borneKey;
+    }
+    rappel({ requestHeaders });
+  });
+}
+
+/** Navigation, redirects, new windows and webviews of one webContents. */
+function securiserContenus(contenus, { appOrigin }) {
+  const bloquerHorsApp = (evenement, url) => {
+    if (!memeOrigine(url, appOrigin)) evenement.preventDefault();
+  };
+  contenus.on('will-navigate', bloquerHorsApp);
+  contenus.on('will-redirect', bloquerHorsApp);
+  contenus.on('will-attach-webview', (evenement) => evenement.preventDefault());
+  contenus.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Keys that could leave or reload the kiosk (only when packaged: development stays comfortable). */
+const RACCOURCIS_BLOQUES = new Set(['F5', 'F11', 'F12', 'Ctrl+R', 'Ctrl+Shift+R', 'Ctrl+W', 'Ctrl+Q', 'Alt+F4', 'Ctrl+Shift+I', 'Ctrl+P']);
+
+function nomRaccourci(input) {
+  const parts = [];
+  if (input.control || input.meta) parts.push('Ctrl');
+  if (input.alt) parts.push('Alt');
+  if (input.shift) parts.push('Shift');
+  parts.push(input.key.length === 1 ? input.key.toUpperCase() : input.key);
+  return parts.join('+');
+}
+
+function bloquerRaccourcis(contenus) {
+  contenus.on('before-input-event', (evenement, input) => {
+    if (input.type === 'keyDown' && RACCOURCIS_BLOQUES.has(nomRaccourci(input))) evenement.preventDefault();
+  });
+}
+
+/** Applies everything to the session and to every webContents created from now on. */
+function appliquerSecurite({ app, session, appOrigin, apiOrigin, borneId, borneKey }) {
+  refuserPermissions(session);
+  injecterEntetesBorne(session, { apiOrigin, borneId, borneKey });
+  app.on('web-contents-created', (_e, contenus) => securiserContenus(contenus, { appOrigin }));
+}
+
+module.exports = {
+  memeOrigine,
+  refuserPermissions,
+  injecterEntetesBorne,
+  securiserContenus,
+  bloquerRaccourcis,
+  nomRaccourci,
+  appliquerSecurite,
+};

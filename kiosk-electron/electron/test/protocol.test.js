@@ -1,0 +1,40 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const path = require('node:path');
+const { gestionnaire, politiqueSecurite } = require('../protocol');
+
+const DIST = '/app/dist';
+const fichiers = {
+  [path.join(DIST, 'index.html')]: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; base-uri 'none'" />`,
+  [path.join(DIST, 'assets/app.js')]: 'console.log(1)',
+};
+const lire = async (f) => {
+  if (!(f in fichiers)) throw new Error('ENOENT');
+  return Buffer.from(fichiers[f]);
+};
+const servir = gestionnaire({ dist: DIST, configPage: { apiBaseUrl: 'https://pass.nsia.cg', agence: 'A' }, apiOrigin: 'https://pass.nsia.cg', lire });
+const get = (url) => servir(new Request(url));
+
+test('serves the bundle under /borne/ with a CSP allowing only the API origin', async () => {
+  const r = await get('app://borne/borne/');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /text\/html/);
+  assert.match(await r.text(), /connect-src 'self' https:\/\/pass\.nsia\.cg;/);
+  assert.equal(r.headers.get('content-security-policy'), politiqueSecurite('https://pass.nsia.cg'));
+  const js = await get('app://borne/borne/assets/app.js');
+  assert.match(js.headers.get('content-type'), /javascript/);
+});
+
+test('config.json comes from the shell config', async () => {
+  const r = await get('app://borne/borne/config.json');
+  assert.deepEqual(await r.json(), { apiBaseUrl: 'https://pass.nsia.cg', agence: 'A' });
+});
+
+test('nothing outside dist, nothing but GET, nothing for other hosts', async () => {
+  assert.equal((await get('app://borne/borne/..%2F..%2Fetc%2Fpasswd')).status, 403);
+  assert.equal((await get('app://borne/borne/absent.js')).status, 404);
+  assert.equal((await get('app://borne/autre')).status, 404);
+  assert.equal((await get('app://autre/borne/')).status, 403);
+  assert.equal((await servir(new Request('app://borne/borne/', { method: 'POST', body: 'x' }))).status, 403);
+});
