@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 
 from apps.core.dates import fixer_aujourdhui
+from apps.mtn_integration import passerelle
+from apps.mtn_integration.sandbox.testing import SandboxEnMarche
 
 
 @pytest.fixture
@@ -79,3 +81,37 @@ def connecte(borne_api):
         return client
 
     return connecter
+
+
+# --- The project's MoMo sandbox, in-process on a free port: tests talk to it over HTTP ---
+
+API_USER = "5f0c9a2e-7d1b-4c3a-9e8f-1a2b3c4d5e6f"
+API_KEY = "f" * 32
+SUBSCRIPTION_KEY = "cle-abonnement-test"
+
+
+@pytest.fixture(scope="session")
+def _sandbox():
+    with SandboxEnMarche() as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def sandbox(_sandbox, settings):
+    """A clean sandbox, and the API configured to use it (only configuration changes)."""
+    _sandbox.state.reset()
+    _sandbox.provisionner(API_USER, API_KEY, SUBSCRIPTION_KEY)
+    _sandbox.state.processing_seconds = 0
+    _sandbox.state.ongoing_seconds = 0.5
+    _sandbox.state.callback_delay_seconds = 0
+    settings.MOMO_BASE_URL = _sandbox.base_url
+    settings.MOMO_SUBSCRIPTION_KEY = SUBSCRIPTION_KEY
+    settings.MOMO_API_USER = API_USER
+    settings.MOMO_API_KEY = API_KEY
+    settings.MOMO_TARGET_ENVIRONMENT = "sandbox"
+    settings.MOMO_CURRENCY = "EUR"
+    settings.MOMO_CALLBACK_URL = ""
+    settings.MOMO_TIMEOUT_SECONDS = 2
+    passerelle._client.cache_clear()
+    yield _sandbox
+    passerelle._client.cache_clear()

@@ -217,6 +217,11 @@ def reconcilier(*, limite: int = 10_000, paralleles: int = 16) -> dict:
             connection.close()
 
     comptes: dict[str, int] = {}
+    if paralleles <= 1:  # in this thread and its database transaction
+        statuts = (transaction_verifier(transaction_momo=t, source="reconciliation").statut for t in a_verifier)
+        for statut in statuts:
+            comptes[statut] = comptes.get(statut, 0) + 1
+        return comptes
     with ThreadPoolExecutor(max_workers=paralleles) as executeur:
         for statut in executeur.map(verifier, a_verifier):
             comptes[statut] = comptes.get(statut, 0) + 1

@@ -28,6 +28,7 @@ from apps.mtn_integration.momo.exceptions import (
 PRODUCTION_BASE_URL = "https://proxy.momoapi.mtn.com"
 SANDBOX_BASE_URL = "https://sandbox.momodeveloper.mtn.com"
 TOKEN_MARGIN_SECONDS = 60
+UNKNOWN_OUTCOME_CODES = {None, "SERVICE_UNAVAILABLE", "INTERNAL_PROCESSING_ERROR"}
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ class MomoClient:
             raise MomoNotFound(message, code=code, status_code=status_code)
         if status_code == 409:
             raise MomoDuplicateReference(message, code=code, status_code=status_code)
-        if status_code == 503 or (status_code >= 500 and code in {None, "SERVICE_UNAVAILABLE"}):
+        # A 5xx without a business refusal leaves the outcome unknown: callers ask the status.
+        if status_code >= 500 and code in UNKNOWN_OUTCOME_CODES:
             raise MomoUnavailable(message, code=code, status_code=status_code)
         if status_code >= 500:
             raise MomoRejected(message, code=code, status_code=status_code)

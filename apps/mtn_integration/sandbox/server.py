@@ -464,6 +464,14 @@ class SandboxServer(ThreadingHTTPServer):
         super().__init__(address, Handler)
         self.state = SandboxState()
 
+    def handle_error(self, request, client_address):
+        # A client that gave up (timeout) closes its socket: not an error of the sandbox.
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Bac à sable MTN MoMo (Collection) de NSIA PASS")

@@ -1,0 +1,334 @@
+"""Premium payments through the MoMo sandbox over real HTTP: every outcome, credited once."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from apps.mtn_integration import services as momo
+from apps.mtn_integration.models import TransactionMomo
+from apps.mtn_integration.momo.reasons import MOTIFS
+from apps.paiements.models import Paiement
+from apps.souscriptions.models import Contrat, NumeroPolice, Souscription
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/contrats/{police}/paiements/"
+
+
+@pytest.fixture
+def jean(connecte, settings, sandbox):
+    client = connecte()
+    client.credentials(
+        HTTP_AUTHORIZATION=client._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_BORNE_ID="BZV-DEMO-01",
+        HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY,
+    )
+    return client
+
+
+def payer(client, police="CG-2024-EPG-001", montant=10000, numero_payeur=None, cle=None, **extra):
+    corps = {"montant": montant, **extra}
+    if numero_payeur:
+        corps["numero_payeur"] = numero_payeur
+    en_tetes = {"HTTP_IDEMPOTENCY_KEY": cle} if cle else {}
+    return client.post(URL.format(police=police), corps, format="json", **en_tetes)
+
+
+def jusqu_au_statut_final(reference, essais=40):
+    """What the kiosk does: ask GET /paiements/{reference}/ until the paiement is final."""
+    paiement = Paiement.objects.get(reference=reference)
+    for _ in range(essais):
+        transaction_momo = TransactionMomo.objects.get(paiement=paiement)
+        TransactionMomo.objects.filter(pk=transaction_momo.pk).update(derniere_verification=None)
+        transaction_momo.refresh_from_db()
+        momo.transaction_verifier(transaction_momo=transaction_momo)
+        paiement.refresh_from_db()
+        if paiement.statut != "en_attente":
+            return paiement
+        threading.Event().wait(0.1)
+    return paiement
+
+
+def test_paiement_des_arrieres_reussi(jean, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = payer(jean)
+    assert reponse.status_code == 202, reponse.content
+    corps = reponse.json()
+    assert (corps["statut"], corps["type_paiement"], corps["montant"]) == ("en_attente", "rattrapage", 10000)
+    paiement = jusqu_au_statut_final(corps["reference"])
+    assert paiement.statut == "succes" and paiement.reference_operateur
+    contrat = Contrat.objects.get(numero_police="CG-2024-EPG-001")
+    assert (contrat.solde, contrat.arrieres) == (0, 0)
+    statut = jean.get(f"/api/v1/paiements/{corps['reference']}/").json()
+    assert statut["statut"] == "succes" and statut["motif_echec"] is None
+
+
+ECHECS = {
+    "46733123450": "INTERNAL_PROCESSING_ERROR",
+    "46733123451": "APPROVAL_REJECTED",
+    "46733123452": "EXPIRED",
+    "46733123455": "PAYER_NOT_FOUND",
+    "46733123456": "PAYEE_NOT_ALLOWED_TO_RECEIVE",
+    "46733123457": "NOT_ALLOWED",
+    "46733123458": "NOT_ALLOWED_TARGET_ENVIRONMENT",
+    "46733123459": "INVALID_CALLBACK_URL_HOST",
+    "46733123460": "INVALID_CURRENCY",
+    "46733123461": "INTERNAL_PROCESSING_ERROR",
+    "46733123462": "SERVICE_UNAVAILABLE",
+    "46733123463": "COULD_NOT_PERFORM_TRANSACTION",
+}
+
+
+@pytest.mark.parametrize(("numero", "raison"), list(ECHECS.items()))
+def test_chaque_numero_de_test_en_echec(jean, django_capture_on_commit_callbacks, numero, raison):
+    with django_capture_on_commit_callbacks(execute=True):
+        reference = payer(jean, numero_payeur=numero).json()["reference"]
+    paiement = jusqu_au_statut_final(reference)
+    assert paiement.statut == "echec"
+    assert paiement.motif_echec == MOTIFS[raison]
+    assert Contrat.objects.get(numero_police="CG-2024-EPG-001").arrieres == 10000
+    corps = jean.get(f"/api/v1/paiements/{reference}/").json()
+    assert corps["statut"] == "echec" and corps["motif_echec"] == MOTIFS[raison]
+
+
+def test_paiement_en_cours_puis_reussi(jean, sandbox, django_capture_on_commit_callbacks):
+    sandbox.state.ongoing_seconds = 0.3
+    with django_capture_on_commit_callbacks(execute=True):
+        reference = payer(jean, numero_payeur="46733123453").json()["reference"]
+    assert Paiement.objects.get(reference=reference).statut == "en_attente"
+    assert jusqu_au_statut_final(reference).statut == "succes"
+
+
+def test_paiement_qui_reste_en_attente_abandonne_apres_l_expiration(jean, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        reference = payer(jean, numero_payeur="46733123454").json()["reference"]
+    assert jusqu_au_statut_final(reference, essais=3).statut == "en_attente"
+    TransactionMomo.objects.filter(paiement__reference=reference).update(
+        date_creation=timezone.now() - momo.EXPIRATION - timedelta(seconds=1), prochaine_verification=timezone.now()
+    )
+    momo.reconcilier(paralleles=1)
+    paiement = Paiement.objects.get(reference=reference)
+    assert (paiement.statut, paiement.motif_echec) == ("echec", MOTIFS["EXPIRED"])
+
+
+@pytest.mark.parametrize(
+    ("corps", "code"),
+    [
+        ({"montant": 50}, "montant_trop_faible"),
+        ({"montant": 10**9}, "donnees_invalides"),
+        ({"montant": "10000"}, "donnees_invalides"),
+        ({"montant": 100.5}, "donnees_invalides"),
+        ({"montant": True}, "donnees_invalides"),
+        ({"montant": 10000, "numero_payeur": "+242051234567"}, "operateur_non_disponible"),
+        ({"montant": 10000, "numero_payeur": "0612"}, "numero_payeur_invalide"),
+        ({"montant": 10000, "renouvellement": True}, "renouvellement_impossible"),
+    ],
+)
+def test_paiement_refuse_sans_rien_creer(jean, corps, code):
+    reponse = jean.post(URL.format(police="CG-2024-EPG-001"), corps, format="json")
+    assert reponse.status_code in {400, 409}
+    assert reponse.json()["code"] == code
+    assert not Paiement.objects.filter(statut="en_attente").exists()
+
+
+def test_numeros_de_test_refuses_hors_bac_a_sable(jean, settings):
+    settings.MOMO_TARGET_ENVIRONMENT = "mtncongo"
+    reponse = payer(jean, numero_payeur="46733123451")
+    assert reponse.status_code == 400 and reponse.json()["code"] == "numero_payeur_invalide"
+
+
+def test_paiement_d_un_contrat_d_un_autre_client_404(jean):
+    assert payer(jean, police="CG-2024-SAN-001").status_code == 404
+
+
+def test_paiement_sans_borne_401(connecte, sandbox):
+    reponse = payer(connecte())
+    assert reponse.status_code == 401 and reponse.json()["code"] == "borne_inconnue"
+
+
+def test_statut_visible_seulement_par_son_client_ou_sa_borne(
+    jean, api, connecte, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        reference = payer(jean).json()["reference"]
+    marie_claire = connecte("CG-2024-SAN-001", "+242059876543")
+    assert marie_claire.get(f"/api/v1/paiements/{reference}/").status_code == 404
+    assert api.get(f"/api/v1/paiements/{reference}/").status_code == 404
+    api.credentials(HTTP_X_BORNE_ID="BZV-DEMO-01", HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY)
+    assert api.get(f"/api/v1/paiements/{reference}/").status_code == 200
+
+
+def test_meme_idempotency_key_une_seule_transaction(jean, sandbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        premiere = payer(jean, cle="borne-1-tap-42")
+        seconde = payer(jean, cle="borne-1-tap-42")
+    assert premiere.status_code == seconde.status_code == 202
+    assert premiere.json() == seconde.json()
+    assert Paiement.objects.filter(type_paiement="rattrapage").count() == 1
+    assert len(sandbox.transactions()) == 1
+    autre = payer(jean, montant=5000, cle="borne-1-tap-42")
+    assert autre.status_code == 409 and autre.json()["code"] == "idempotency_key_reutilisee"
+
+
+def test_renouvellement_de_pierre(connecte, settings, sandbox, django_capture_on_commit_callbacks):
+    pierre = connecte("CG-2024-VIE-002", "+242042345678")
+    pierre.credentials(
+        HTTP_AUTHORIZATION=pierre._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_BORNE_ID="BZV-DEMO-01",
+        HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY,
+    )
+    avant = Souscription.objects.get(police__numero_police="CG-2024-VIE-002").date_expiration
+    assert payer(pierre, police="CG-2024-VIE-002", montant=500).json()["code"] == "contrat_expire"
+    assert (
+        payer(pierre, police="CG-2024-VIE-002", montant=400, renouvellement=True).json()["code"]
+        == "montant_trop_faible"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        # Pierre's own number is Azur (04): a relative's MTN number pays.
+        reponse = payer(
+            pierre, police="CG-2024-VIE-002", montant=500, renouvellement=True, numero_payeur="+242061234567"
+        )
+    assert reponse.json().get("type_paiement") == "renouvellement", reponse.json()
+    assert jusqu_au_statut_final(reponse.json()["reference"]).statut == "succes"
+    contrat = Contrat.objects.get(numero_police="CG-2024-VIE-002")
+    assert contrat.date_expiration == avant.replace(year=avant.year + 1)
+    assert contrat.etat == "actif"
+
+
+# --- callbacks ------------------------------------------------------------------------------------
+
+
+def callback(api, transaction_momo, corps=None, methode="put"):
+    corps = corps or {
+        "externalId": transaction_momo.paiement.reference,
+        "status": "SUCCESSFUL",
+        "financialTransactionId": "123",
+    }
+    return getattr(api, methode)("/api/v1/mtn/callback/", corps, format="json")
+
+
+def paiement_envoye(jean, django_capture_on_commit_callbacks, **kwargs):
+    with django_capture_on_commit_callbacks(execute=True):
+        reference = payer(jean, **kwargs).json()["reference"]
+    return TransactionMomo.objects.select_related("paiement").get(paiement__reference=reference)
+
+
+def test_le_meme_callback_10_fois_credite_une_fois(jean, api, django_capture_on_commit_callbacks):
+    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    for i in range(10):
+        assert callback(api, transaction_momo, methode="put" if i % 2 else "post").status_code == 200
+    paiement = Paiement.objects.get(pk=transaction_momo.paiement_id)
+    assert paiement.statut == "succes"
+    transaction_momo.refresh_from_db()
+    assert transaction_momo.callback_recu
+    assert [h["statut"] for h in transaction_momo.historique].count("SUCCESSFUL") == 1
+    assert Contrat.objects.get(numero_police="CG-2024-EPG-001").total_paye == 150000
+
+
+def test_un_callback_menteur_ne_credite_rien(jean, api, django_capture_on_commit_callbacks):
+    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks, numero_payeur="46733123451")
+    callback(
+        api,
+        transaction_momo,
+        {"externalId": transaction_momo.paiement.reference, "status": "SUCCESSFUL", "financialTransactionId": "999"},
+    )
+    paiement = Paiement.objects.get(pk=transaction_momo.paiement_id)
+    assert (paiement.statut, paiement.motif_echec) == ("echec", MOTIFS["APPROVAL_REJECTED"])
+
+
+def test_callback_inconnu_ou_illisible_ne_change_rien(api, demo, sandbox):
+    assert (
+        api.put(
+            "/api/v1/mtn/callback/", {"externalId": "PAY-INCONNU", "status": "SUCCESSFUL"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert api.put("/api/v1/mtn/callback/", "pas du json", content_type="application/json").status_code == 404
+    assert api.post("/api/v1/mtn/callback/", [1, 2], format="json").status_code == 404
+    assert not Paiement.objects.filter(statut="en_attente").exists()
+
+
+def test_callback_avant_la_reponse_a_la_demande(jean, api, sandbox):
+    """MTN's callback arrives before our request-to-pay call has even returned."""
+    from apps.paiements.services import paiement_initier_sur_contrat
+
+    contrat = Contrat.objects.get(numero_police="CG-2024-EPG-001")
+    paiement = paiement_initier_sur_contrat(
+        contrat=contrat, montant=10000, numero_payeur=None, renouvellement=False, borne=None
+    )  # on_commit not run: not sent
+    transaction_momo = TransactionMomo.objects.get(paiement=paiement)
+    from apps.mtn_integration import passerelle
+
+    passerelle.client().request_to_pay(
+        reference_id=str(transaction_momo.reference_id),
+        amount=10000,
+        external_id=paiement.reference,
+        payer_msisdn="242061234567",
+    )
+    assert callback(api, transaction_momo).status_code == 200
+    assert Paiement.objects.get(pk=paiement.pk).statut == "succes"
+    # Our own (late) sending step then finds a final transaction and does nothing.
+    momo.transaction_envoyer(reference_id=transaction_momo.reference_id)
+    assert len(sandbox.transactions()) == 1
+    assert Paiement.objects.get(pk=paiement.pk).statut == "succes"
+
+
+def test_callback_jamais_recu_la_reconciliation_regle(jean, sandbox, django_capture_on_commit_callbacks):
+    sandbox.pannes(callback="never")
+    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(prochaine_verification=timezone.now())
+    assert momo.reconcilier(paralleles=1) == {"SUCCESSFUL": 1}
+    assert Paiement.objects.get(pk=transaction_momo.paiement_id).statut == "succes"
+    assert not TransactionMomo.objects.get(pk=transaction_momo.pk).callback_recu
+
+
+def test_requesttopay_expire_mais_cree_pas_de_second_debit(jean, sandbox, settings, django_capture_on_commit_callbacks):
+    settings.MOMO_TIMEOUT_SECONDS = 0.5
+    sandbox.pannes(requesttopay="accept_then_hang", hang_seconds=1.5, count=1)
+    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    assert TransactionMomo.objects.get(pk=transaction_momo.pk).statut == "a_envoyer"  # outcome unknown
+    paiement = jusqu_au_statut_final(transaction_momo.paiement.reference)
+    assert paiement.statut == "succes"
+    assert [t["referenceId"] for t in sandbox.transactions()] == [str(transaction_momo.reference_id)]
+
+
+def test_requesttopay_jamais_cree_renvoye_avec_le_meme_identifiant(jean, sandbox, django_capture_on_commit_callbacks):
+    sandbox.pannes(requesttopay="error500", count=1)
+    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    assert sandbox.transactions() == []
+    paiement = jusqu_au_statut_final(transaction_momo.paiement.reference)
+    assert paiement.statut == "succes"
+    assert [t["referenceId"] for t in sandbox.transactions()] == [str(transaction_momo.reference_id)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_vingt_attributions_automatiques_simultanees(settings):
+    from apps.core.tests.factories import SouscriptionFactory
+    from apps.souscriptions.services import police_attribuer
+
+    souscriptions = [
+        SouscriptionFactory(code_produit="SALISA", montant_prime=7500, periodicite="annuelle") for _ in range(20)
+    ]
+    depart = threading.Barrier(20)
+    erreurs = []
+
+    def attribuer(souscription):
+        try:
+            depart.wait()
+            police_attribuer(souscription=souscription)
+        except Exception as exc:  # noqa: BLE001 - checked below
+            erreurs.append(exc)
+        finally:
+            connection.close()
+
+    fils = [threading.Thread(target=attribuer, args=(s,)) for s in souscriptions]
+    for fil in fils:
+        fil.start()
+    for fil in fils:
+        fil.join()
+    assert erreurs == []
+    numeros = list(NumeroPolice.objects.values_list("numero_police", flat=True))
+    assert len(numeros) == len(set(numeros)) == 20
+    assert all(n.split("-")[2] == "SAN" for n in numeros)
