@@ -25,9 +25,15 @@ def champs(*noms: str, chemin: str = "pm.response.json()") -> str:
 
 
 ERREUR = champs("code", "message")
+PDF = 'pm.test("PDF", () => pm.expect(pm.response.headers.get("Content-Type")).to.include("application/pdf"));'
+HIER = 'pm.variables.set("hier", new Date(Date.now() - 86400000).toISOString().slice(0, 10));'
 BORNE = [{"key": "X-Borne-Id", "value": "{{borneId}}"}, {"key": "X-Borne-Key", "value": "{{borneKey}}"}]
 JSON = [{"key": "Content-Type", "value": "application/json"}]
 BEARER = {"type": "bearer", "bearer": [{"key": "token", "value": "{{access}}", "type": "string"}]}
+
+
+def avant(*lignes: str) -> list[dict]:
+    return [{"listen": "prerequest", "script": {"type": "text/javascript", "exec": list(lignes)}}]
 
 
 def requete(nom, methode, chemin, *, corps=None, en_tetes=(), auth=None, scripts=(), description=""):
@@ -42,6 +48,9 @@ def requete(nom, methode, chemin, *, corps=None, en_tetes=(), auth=None, scripts
         },
         "event": list(scripts),
     }
+    if not chemin.endswith("/"):
+        item["request"]["url"]["raw"] = item["request"]["url"]["raw"].rstrip("/")
+        item["request"]["url"]["path"] = segments
     if corps is not None:
         item["request"]["body"] = {"mode": "raw", "raw": json.dumps(corps, ensure_ascii=False, indent=2)}
     item["request"]["auth"] = auth or {"type": "noauth"}
@@ -61,84 +70,372 @@ collection = {
         {
             "name": "Opérations",
             "item": [
-                requete("Santé", "GET", "/health/", scripts=tests(statut(200),
-                        'pm.test("base ok", () => pm.expect(pm.response.json().database).to.eql("ok"));')),
+                requete(
+                    "Santé",
+                    "GET",
+                    "/health/",
+                    scripts=tests(
+                        statut(200), 'pm.test("base ok", () => pm.expect(pm.response.json().database).to.eql("ok"));'
+                    ),
+                ),
             ],
         },
         {
             "name": "Produits (public)",
             "item": [
-                requete("Liste des produits", "GET", "/api/v1/produits/", scripts=tests(
-                    statut(200),
-                    'pm.test("trois PASS", () => pm.expect(pm.response.json().map(p => p.code))'
-                    '.to.have.members(["KIMIA", "BATELA", "SALISA"]));',
-                    champs("code", "libelle", "garanties", "montant_minimum", "periodicites_autorisees",
-                           chemin="pm.response.json()[0]"),
-                )),
-                requete("Un produit", "GET", "/api/v1/produits/KIMIA/", scripts=tests(
-                    statut(200), champs("code", "libelle", "description", "garanties"))),
+                requete(
+                    "Liste des produits",
+                    "GET",
+                    "/api/v1/produits/",
+                    scripts=tests(
+                        statut(200),
+                        'pm.test("trois PASS", () => pm.expect(pm.response.json().map(p => p.code))'
+                        '.to.have.members(["KIMIA", "BATELA", "SALISA"]));',
+                        champs(
+                            "code",
+                            "libelle",
+                            "garanties",
+                            "montant_minimum",
+                            "periodicites_autorisees",
+                            chemin="pm.response.json()[0]",
+                        ),
+                    ),
+                ),
+                requete(
+                    "Un produit",
+                    "GET",
+                    "/api/v1/produits/KIMIA/",
+                    scripts=tests(statut(200), champs("code", "libelle", "description", "garanties")),
+                ),
                 requete("Produit inconnu", "GET", "/api/v1/produits/INCONNU/", scripts=tests(statut(404), ERREUR)),
             ],
         },
         {
             "name": "Connexion",
             "item": [
-                requete("Borne absente → 401", "POST", "/api/v1/auth/login/", corps=CONNEXION, scripts=tests(
-                    statut(401), 'pm.test("borne_inconnue", () => '
-                    'pm.expect(pm.response.json().code).to.eql("borne_inconnue"));')),
-                requete("Téléphone mal formé → 400", "POST", "/api/v1/auth/login/", en_tetes=BORNE,
-                        corps={"police": "{{police}}", "telephone": "06 123 45 67"},
-                        scripts=tests(statut(400), ERREUR, 'pm.test("détail telephone", () => '
-                                      'pm.expect(pm.response.json().details).to.have.property("telephone"));')),
-                requete("Connexion", "POST", "/api/v1/auth/login/", en_tetes=BORNE, corps=CONNEXION, scripts=tests(
-                    statut(200), champs("access", "refresh", "expires_in", "client", "police"),
-                    "const corps = pm.response.json();",
-                    'pm.collectionVariables.set("access", corps.access);',
-                    'pm.collectionVariables.set("refresh", corps.refresh);',
-                )),
-                requete("Renouveler la session", "POST", "/api/v1/auth/refresh/", corps={"refresh": "{{refresh}}"},
-                        scripts=tests(statut(200), champs("access", "refresh"),
-                                      'pm.collectionVariables.set("access", pm.response.json().access);',
-                                      'pm.collectionVariables.set("refresh", pm.response.json().refresh);')),
-                requete("Heartbeat de la borne", "POST", "/api/v1/borne/heartbeat/", en_tetes=BORNE,
-                        corps={"version": "postman", "statut": "ok"},
-                        scripts=tests(statut(200), champs("identifiant", "derniere_activite"))),
+                requete(
+                    "Borne absente → 401",
+                    "POST",
+                    "/api/v1/auth/login/",
+                    corps=CONNEXION,
+                    scripts=tests(
+                        statut(401),
+                        'pm.test("borne_inconnue", () => pm.expect(pm.response.json().code).to.eql("borne_inconnue"));',
+                    ),
+                ),
+                requete(
+                    "Téléphone mal formé → 400",
+                    "POST",
+                    "/api/v1/auth/login/",
+                    en_tetes=BORNE,
+                    corps={"police": "{{police}}", "telephone": "06 123 45 67"},
+                    scripts=tests(
+                        statut(400),
+                        ERREUR,
+                        'pm.test("détail telephone", () => '
+                        'pm.expect(pm.response.json().details).to.have.property("telephone"));',
+                    ),
+                ),
+                requete(
+                    "Connexion",
+                    "POST",
+                    "/api/v1/auth/login/",
+                    en_tetes=BORNE,
+                    corps=CONNEXION,
+                    scripts=tests(
+                        statut(200),
+                        champs("access", "refresh", "expires_in", "client", "police"),
+                        "const corps = pm.response.json();",
+                        'pm.collectionVariables.set("access", corps.access);',
+                        'pm.collectionVariables.set("refresh", corps.refresh);',
+                    ),
+                ),
+                requete(
+                    "Renouveler la session",
+                    "POST",
+                    "/api/v1/auth/refresh/",
+                    corps={"refresh": "{{refresh}}"},
+                    scripts=tests(
+                        statut(200),
+                        champs("access", "refresh"),
+                        'pm.collectionVariables.set("access", pm.response.json().access);',
+                        'pm.collectionVariables.set("refresh", pm.response.json().refresh);',
+                    ),
+                ),
+                requete(
+                    "Heartbeat de la borne",
+                    "POST",
+                    "/api/v1/borne/heartbeat/",
+                    en_tetes=BORNE,
+                    corps={"version": "postman", "statut": "ok"},
+                    scripts=tests(statut(200), champs("identifiant", "derniere_activite")),
+                ),
             ],
         },
         {
             "name": "Espace client",
             "item": [
-                requete("Tableau de bord", "GET", "/api/v1/clients/{{police}}/dashboard/", auth=BEARER, scripts=tests(
-                    statut(200),
-                    champs("client", "solde_global", "total_paye", "arrieres", "nombre_contrats",
-                           "prochaine_echeance", "contrats"),
-                    'pm.test("solde global = somme des soldes", () => { const c = pm.response.json(); '
-                    "pm.expect(c.solde_global).to.eql(c.contrats.reduce((s, x) => s + x.solde, 0)); });",
-                )),
-                requete("Contrats", "GET", "/api/v1/clients/{{police}}/contrats/", auth=BEARER, scripts=tests(
-                    statut(200), champs("numero_police", "produit", "etat", "solde", "prochaine_echeance",
-                                        chemin="pm.response.json()[0]"))),
-                requete("Cotisations en retard", "GET", "/api/v1/clients/{{police}}/cotisations/", auth=BEARER,
-                        scripts=tests(statut(200), champs("count", "next", "previous", "results"))),
-                requete("Paiements", "GET", "/api/v1/clients/{{police}}/paiements/", auth=BEARER,
-                        scripts=tests(statut(200), champs("count", "results"))),
-                requete("Détail d'un contrat", "GET", "/api/v1/contrats/{{police}}/", auth=BEARER, scripts=tests(
-                    statut(200), champs("garanties", "beneficiaires", "cotisations", "paiements", "sinistres"))),
-                requete("Contrat d'un autre client → 404", "GET", "/api/v1/contrats/{{policeAutreClient}}/",
-                        auth=BEARER, scripts=tests(statut(404), ERREUR)),
+                requete(
+                    "Tableau de bord",
+                    "GET",
+                    "/api/v1/clients/{{police}}/dashboard/",
+                    auth=BEARER,
+                    scripts=tests(
+                        statut(200),
+                        champs(
+                            "client",
+                            "solde_global",
+                            "total_paye",
+                            "arrieres",
+                            "nombre_contrats",
+                            "prochaine_echeance",
+                            "contrats",
+                        ),
+                        'pm.test("solde global = somme des soldes", () => { const c = pm.response.json(); '
+                        "pm.expect(c.solde_global).to.eql(c.contrats.reduce((s, x) => s + x.solde, 0)); });",
+                    ),
+                ),
+                requete(
+                    "Contrats",
+                    "GET",
+                    "/api/v1/clients/{{police}}/contrats/",
+                    auth=BEARER,
+                    scripts=tests(
+                        statut(200),
+                        champs(
+                            "numero_police",
+                            "produit",
+                            "etat",
+                            "solde",
+                            "prochaine_echeance",
+                            chemin="pm.response.json()[0]",
+                        ),
+                    ),
+                ),
+                requete(
+                    "Cotisations en retard",
+                    "GET",
+                    "/api/v1/clients/{{police}}/cotisations/",
+                    auth=BEARER,
+                    scripts=tests(statut(200), champs("count", "next", "previous", "results")),
+                ),
+                requete(
+                    "Paiements",
+                    "GET",
+                    "/api/v1/clients/{{police}}/paiements/",
+                    auth=BEARER,
+                    scripts=tests(statut(200), champs("count", "results")),
+                ),
+                requete(
+                    "Détail d'un contrat",
+                    "GET",
+                    "/api/v1/contrats/{{police}}/",
+                    auth=BEARER,
+                    scripts=tests(
+                        statut(200), champs("garanties", "beneficiaires", "cotisations", "paiements", "sinistres")
+                    ),
+                ),
+                requete(
+                    "Contrat d'un autre client → 404",
+                    "GET",
+                    "/api/v1/contrats/{{policeAutreClient}}/",
+                    auth=BEARER,
+                    scripts=tests(statut(404), ERREUR),
+                ),
+                requete(
+                    "Relevé PDF",
+                    "GET",
+                    "/api/v1/clients/{{police}}/releve.pdf",
+                    auth=BEARER,
+                    en_tetes=BORNE,
+                    scripts=tests(statut(200), PDF),
+                ),
+            ],
+        },
+        {
+            "name": "Bénéficiaires et sinistres",
+            "item": [
+                requete(
+                    "Bénéficiaires",
+                    "GET",
+                    "/api/v1/contrats/{{police}}/beneficiaires/",
+                    auth=BEARER,
+                    scripts=tests(
+                        statut(200), 'pm.test("liste", () => pm.expect(pm.response.json()).to.be.an("array"));'
+                    ),
+                ),
+                requete(
+                    "Ajouter un bénéficiaire",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/beneficiaires/",
+                    auth=BEARER,
+                    corps={"nom": "KONGO", "prenom": "Grace", "lien": "enfant"},
+                    scripts=tests(
+                        statut(201),
+                        champs("id", "nom", "prenom", "lien"),
+                        'pm.collectionVariables.set("beneficiaire", pm.response.json().id);',
+                    ),
+                ),
+                requete(
+                    "Modifier le bénéficiaire",
+                    "PATCH",
+                    "/api/v1/contrats/{{police}}/beneficiaires/{{beneficiaire}}/",
+                    auth=BEARER,
+                    corps={"telephone": "+242061112233"},
+                    scripts=tests(
+                        statut(200),
+                        'pm.test("téléphone", () => pm.expect(pm.response.json().telephone).to.eql("+242061112233"));',
+                    ),
+                ),
+                requete(
+                    "Retirer le bénéficiaire",
+                    "DELETE",
+                    "/api/v1/contrats/{{police}}/beneficiaires/{{beneficiaire}}/",
+                    auth=BEARER,
+                    scripts=tests(statut(204)),
+                ),
+                requete(
+                    "Déclarer un sinistre",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/sinistres/",
+                    auth=BEARER,
+                    corps={
+                        "type": "accident",
+                        "date_survenance": "{{hier}}",
+                        "description": "Chute à moto",
+                        "montant_reclame": 25000,
+                    },
+                    scripts=avant(HIER)
+                    + tests(
+                        statut(201), 'pm.test("déclaré", () => pm.expect(pm.response.json().statut).to.eql("declare"));'
+                    ),
+                ),
+                requete(
+                    "Sinistre non couvert → 400",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/sinistres/",
+                    auth=BEARER,
+                    corps={"type": "hospitalisation", "date_survenance": "{{hier}}", "description": "x"},
+                    scripts=avant(HIER) + tests(statut(400), ERREUR),
+                ),
+                requete(
+                    "Sinistres",
+                    "GET",
+                    "/api/v1/contrats/{{police}}/sinistres/",
+                    auth=BEARER,
+                    scripts=tests(statut(200)),
+                ),
+            ],
+        },
+        {
+            "name": "Paiements MTN MoMo",
+            "item": [
+                requete(
+                    "Payer une cotisation",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/paiements/",
+                    auth=BEARER,
+                    en_tetes=BORNE + [{"key": "Idempotency-Key", "value": "{{$guid}}"}],
+                    corps={"montant": 1250},
+                    scripts=tests(
+                        statut(202),
+                        champs("reference", "statut", "type_paiement", "montant"),
+                        'pm.collectionVariables.set("paiement", pm.response.json().reference);',
+                    ),
+                ),
+                requete(
+                    "Statut du paiement",
+                    "GET",
+                    "/api/v1/paiements/{{paiement}}/",
+                    auth=BEARER,
+                    scripts=tests(statut(200), champs("reference", "statut", "motif_echec", "montant")),
+                ),
+                requete(
+                    "Payeur refusé par l'opérateur (numéro de test)",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/paiements/",
+                    auth=BEARER,
+                    en_tetes=BORNE,
+                    corps={"montant": 1250, "numero_payeur": "46733123451"},
+                    scripts=tests(statut(202)),
+                ),
+                requete(
+                    "Montant trop faible → 400",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/paiements/",
+                    auth=BEARER,
+                    en_tetes=BORNE,
+                    corps={"montant": 10},
+                    scripts=tests(statut(400), ERREUR),
+                ),
+                requete(
+                    "Reçu PDF",
+                    "GET",
+                    "/api/v1/paiements/{{paiement}}/recu.pdf",
+                    auth=BEARER,
+                    scripts=tests(statut(200), PDF),
+                ),
+                requete(
+                    "Callback MTN inconnu → 404",
+                    "PUT",
+                    "/api/v1/mtn/callback/",
+                    corps={"externalId": "PAY-INCONNUE", "status": "SUCCESSFUL"},
+                    scripts=tests(statut(404)),
+                ),
+            ],
+        },
+        {
+            "name": "Souscription à la borne",
+            "item": [
+                requete(
+                    "Souscrire un PASS",
+                    "POST",
+                    "/api/v1/souscriptions/",
+                    en_tetes=BORNE,
+                    corps={
+                        "client": {"nom": "MABIALA", "prenom": "Grâce", "telephone": "{{telNouveau}}"},
+                        "produit": "SALISA",
+                        "montant_prime": 7500,
+                        "periodicite": "annuelle",
+                        "beneficiaires": [],
+                        "numero_payeur": "{{telNouveau}}",
+                    },
+                    scripts=avant(
+                        'pm.variables.set("telNouveau", "+24206" + String(Math.floor(1000000 + '
+                        "Math.random() * 8999999)));"
+                    )
+                    + tests(statut(201), champs("souscription", "paiement")),
+                ),
+                requete(
+                    "Souscription sans borne → 401",
+                    "POST",
+                    "/api/v1/souscriptions/",
+                    corps={"produit": "SALISA"},
+                    scripts=tests(statut(401), ERREUR),
+                ),
             ],
         },
         {
             "name": "Fin de session",
             "item": [
-                requete("Déconnexion", "POST", "/api/v1/auth/logout/", corps={"refresh": "{{refresh}}"},
-                        scripts=tests(statut(204))),
-                requete("Refresh après déconnexion → 401", "POST", "/api/v1/auth/refresh/",
-                        corps={"refresh": "{{refresh}}"}, scripts=tests(statut(401), ERREUR)),
+                requete(
+                    "Déconnexion",
+                    "POST",
+                    "/api/v1/auth/logout/",
+                    corps={"refresh": "{{refresh}}"},
+                    scripts=tests(statut(204)),
+                ),
+                requete(
+                    "Refresh après déconnexion → 401",
+                    "POST",
+                    "/api/v1/auth/refresh/",
+                    corps={"refresh": "{{refresh}}"},
+                    scripts=tests(statut(401), ERREUR),
+                ),
             ],
         },
     ],
-    "variable": [{"key": "access", "value": ""}, {"key": "refresh", "value": ""}],
+    "variable": [{"key": k, "value": ""} for k in ("access", "refresh", "beneficiaire", "paiement")],
 }
 
 environnement = {

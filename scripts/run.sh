@@ -28,6 +28,7 @@ fi
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py charger_demo
 .venv/bin/python manage.py collectstatic --noinput -v0
+mkdir -p .run
 
 echo "==> Bac à sable MoMo sur http://127.0.0.1:$MOMO_PORT"
 # The sandbox knows the API user and keys of settings/local.py (development values only).
@@ -35,6 +36,11 @@ read -r MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
 export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
+PIDS+=($!)
+
+# Pending MoMo payments whose callback never came are settled by polling (every 30 s here;
+# in production a cron or systemd timer runs `manage.py momo_reconcilier` every minute).
+.venv/bin/python manage.py momo_reconcilier --boucle 30 > .run/reconciliation.log 2>&1 &
 PIDS+=($!)
 
 # gunicorn, as in production (threads for the MoMo status polls), rather than runserver:
