@@ -1,0 +1,57 @@
+'use strict';
+/** A new client subscribes to PASS KIMIA from the kiosk and pays the first échéance. */
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { lancer, ouvrir, capture, taper, espaces, numeroAleatoire, DELAI_PAIEMENT_MS } = require('./helpers');
+
+test('souscrire un PASS', { timeout: 300_000 }, async (t) => {
+  const { navigateur, page, erreurs } = await lancer();
+  t.after(() => navigateur.close());
+  const telephone = numeroAleatoire();
+  const suivant = () => page.getByTestId('bouton-suivant').click();
+
+  await ouvrir(page);
+  await page.getByRole('button', { name: /Souscrire un PASS/ }).click();
+
+  await page.getByTestId('produit-KIMIA').click();
+  await capture(page, '14-souscrire-produit');
+  await suivant();
+
+  await page.getByRole('button', { name: /^5\s000\sFCFA$/ }).click();
+  await page.getByTestId('periodicite-trimestrielle').click();
+  assert.match(espaces(await page.getByTestId('montant-echeance').innerText()), /Vous paierez 1 250 FCFA par trimestre/);
+  await capture(page, '15-souscrire-montant');
+  await suivant();
+
+  await taper(page, 'MALONGA');
+  await page.getByTestId('champ-prenom').click();
+  await taper(page, 'GRACE');
+  await page.getByTestId('champ-telephone').click();
+  await taper(page, telephone);
+  await capture(page, '16-souscrire-identite');
+  await suivant();
+
+  await page.getByRole('button', { name: /Ajouter un bénéficiaire/ }).click();
+  await taper(page, 'MALONGA');
+  await page.getByTestId('champ-benef-prenom').click();
+  await taper(page, 'JOEL');
+  await page.getByRole('radio', { name: 'Enfant' }).click();
+  await page.getByRole('button', { name: 'Ajouter ce bénéficiaire' }).click();
+  await capture(page, '17-souscrire-beneficiaires');
+  await suivant();
+
+  const bouton = page.getByTestId('bouton-souscrire');
+  assert.equal(espaces(await bouton.innerText()), 'Souscrire et payer 1 250 FCFA');
+  await capture(page, '18-souscrire-payeur');
+  await bouton.click();
+  await page.getByText('Validez le paiement sur votre téléphone').waitFor();
+
+  const confirmation = page.getByTestId('souscription-confirmee');
+  await confirmation.waitFor({ timeout: DELAI_PAIEMENT_MS });
+  assert.match(await page.getByTestId('numero-souscription').innerText(), /^PASS-KIMIA-\d{4}-\d+$/);
+  await capture(page, '19-souscription-confirmee');
+
+  await page.getByRole('button', { name: 'Terminer' }).click();
+  await page.getByRole('heading', { name: 'Bienvenue chez NSIA Assurances' }).waitFor();
+  assert.deepEqual(erreurs, []);
+});
