@@ -11,9 +11,14 @@ function verifierExpediteur(evenement, appOrigin) {
   }
 }
 
-function enregistrerIpc({ ipcMain, appOrigin, imprimer, version }) {
-  ipcMain.handle(CANAUX.imprimer, async (evenement) => {
+/**
+ * borne:print without argument prints the page (receipt); with a PDF (the statement) prints
+ * that document. Both silently, to the configured printer.
+ */
+function enregistrerIpc({ ipcMain, appOrigin, imprimer, imprimerPdf, version }) {
+  ipcMain.handle(CANAUX.imprimer, async (evenement, pdf) => {
     verifierExpediteur(evenement, appOrigin);
+    if (pdf !== undefined && pdf !== null) return imprimerPdf(pdf);
     return imprimer(evenement.sender);
   });
   ipcMain.handle(CANAUX.version, (evenement) => {

@@ -6,7 +6,7 @@ const { APP_ORIGIN, URL_ACCUEIL, PRIVILEGES, SCHEMA, gestionnaire } = require('.
 const { appliquerSecurite, bloquerRaccourcis } = require('./security');
 const { creerFenetre } = require('./window');
 const { enregistrerIpc } = require('./ipc');
-const { imprimer } = require('./print');
+const { imprimer, imprimerPdf } = require('./print');
 
 const DIST = path.join(__dirname, '..', 'dist');
 
@@ -50,6 +50,7 @@ function demarrer(electron, { env = process.env, journal = console } = {}) {
       ipcMain,
       appOrigin: APP_ORIGIN,
       imprimer: (contenus) => imprimer(contenus, { printerName: config.printerName }),
+      imprimerPdf: (pdf) => imprimerPdf(pdf, { printerName: config.printerName }),
       version: app.getVersion(),
     });
 

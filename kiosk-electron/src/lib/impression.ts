@@ -1,7 +1,8 @@
 /** Printing: the Electron shell's silent print when present, else the browser's dialog. */
 
 interface BornePreload {
-  print: () => Promise<unknown> | void;
+  /** Without argument: prints the page (receipt). With a PDF: prints that document (statement). */
+  print: (pdf?: ArrayBuffer) => Promise<unknown> | void;
   version: () => string | Promise<string>;
 }
 
@@ -15,13 +16,17 @@ export function dansLaBorne(): boolean {
   return typeof window !== 'undefined' && typeof window.borne?.print === 'function';
 }
 
-/** Prints the page (or the given frame in a plain browser). */
-export async function imprimer(cadre?: HTMLIFrameElement | null): Promise<void> {
+/**
+ * In the kiosk: silent print of the PDF (if given) or of the page.
+ * In a browser: the print dialog of the frame showing the PDF, or of the page.
+ */
+export async function imprimer(options: { cadre?: HTMLIFrameElement | null; pdf?: Blob | null } = {}): Promise<void> {
   if (dansLaBorne()) {
-    await window.borne!.print();
+    const octets = options.pdf ? await options.pdf.arrayBuffer() : undefined;
+    await window.borne!.print(octets);
     return;
   }
-  const fenetre = cadre?.contentWindow;
+  const fenetre = options.cadre?.contentWindow;
   if (fenetre) {
     fenetre.focus();
     fenetre.print();

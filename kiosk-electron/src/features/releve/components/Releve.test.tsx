@@ -10,7 +10,7 @@ describe('Relevé', () => {
     delete window.borne;
   });
 
-  const pdf = () => new Response(new Blob(['%PDF-1.4'], { type: 'application/pdf' }), { headers: { 'Content-Type': 'application/pdf' } });
+  const pdf = () => new Response('%PDF-1.4', { headers: { 'Content-Type': 'application/pdf' } });
 
   it('previews the PDF from memory, prints through the Electron shell, and revokes the URL on leave', async () => {
     const print = vi.fn().mockResolvedValue(true);
@@ -30,6 +30,7 @@ describe('Relevé', () => {
     fireEvent.click(screen.getByRole('button', { name: /Imprimer mon relevé/ }));
     expect(await screen.findByText('Impression lancée')).toBeInTheDocument();
     expect(print).toHaveBeenCalledOnce();
+    expect(new TextDecoder().decode(print.mock.calls[0][0] as ArrayBuffer)).toBe('%PDF-1.4');
     fireEvent.click(screen.getByRole('button', { name: /Mon compte/ }));
     await act(async () => {});
     expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:releve-1');

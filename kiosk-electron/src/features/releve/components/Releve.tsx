@@ -32,7 +32,7 @@ export function Releve() {
   async function lancerImpression() {
     setImpression('en_cours');
     try {
-      await imprimer(cadre.current);
+      await imprimer({ cadre: cadre.current, pdf });
       setImpression('faite');
     } catch {
       setImpression('echec');
