@@ -7,6 +7,7 @@ const { appliquerSecurite, bloquerRaccourcis } = require('./security');
 const { creerFenetre } = require('./window');
 const { enregistrerIpc } = require('./ipc');
 const { imprimer, imprimerPdf } = require('./print');
+const { demarrerPouls } = require('./heartbeat');
 
 const DIST = path.join(__dirname, '..', 'dist');
 
@@ -19,7 +20,7 @@ function pageMaintenance(raison) {
 }
 
 function demarrer(electron, { env = process.env, journal = console } = {}) {
-  const { app, BrowserWindow, Menu, ipcMain, protocol, session, powerSaveBlocker } = electron;
+  const { app, BrowserWindow, Menu, ipcMain, protocol, session, powerSaveBlocker, net } = electron;
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -56,6 +57,14 @@ function demarrer(electron, { env = process.env, journal = console } = {}) {
 
     const fenetre = creerFenetre({ BrowserWindow, Menu, isPackaged: app.isPackaged, preload, url: URL_ACCUEIL, journal });
     if (app.isPackaged) bloquerRaccourcis(fenetre.webContents);
+    demarrerPouls({
+      fetchFn: (url, init) => net.fetch(url, init),
+      apiOrigin: config.apiOrigin,
+      borneId: config.borneId,
+      borneKey: config.borneKey,
+      version: app.getVersion(),
+      journal,
+    });
     return fenetre;
   });
 }

@@ -28,6 +28,8 @@ function fauxElectron() {
     },
     session: { defaultSession: fausseSession() },
     powerSaveBlocker: { start(t) { e.eveil = t; return 1; } },
+    net: { fetch: async (url, init) => { e.pouls.push({ url, init }); return { ok: true, status: 200 }; } },
+    pouls: [],
   };
   return e;
 }
@@ -51,6 +53,8 @@ test('wires config, protocol, security, window, IPC and keeps the screen awake',
   assert.match(fenetre.options.webPreferences.preload, /electron[\\/]preload\.js$/);
   assert.deepEqual(fenetre.webContents.urls, ['app://borne/borne/']);
   assert.ok(e.app.listenerCount('web-contents-created') > 0);
+  assert.equal(e.pouls[0].url, 'http://127.0.0.1:8000/api/v1/borne/heartbeat/');
+  assert.equal(e.pouls[0].init.headers['X-Borne-Id'], 'BZV-DEMO-01');
 });
 
 test('a missing config shows a maintenance page, never the app', async () => {
