@@ -24,7 +24,8 @@ preparer_venv() {  # $1: requirements file
   local empreinte; empreinte=$(cat requirements*.txt | sha256sum | cut -c1-16)-$requirements
   if [ "$(cat .venv/.installe 2>/dev/null)" != "$empreinte" ]; then
     echo "==> Installation des dépendances ($requirements)"
-    .venv/bin/pip install -q --disable-pip-version-check -r "$requirements"
+    # (the machine's pip config may list local mirrors that do not exist: hide those warnings)
+    .venv/bin/pip install -q --disable-pip-version-check -r "$requirements" 2> >(grep -v "^WARNING: Location" >&2)
     echo "$empreinte" > .venv/.installe
   fi
 }

@@ -1122,6 +1122,7 @@ INSERT INTO public.django_migrations (app, name, applied) VALUES
     ('souscriptions', '0002_fonctions_et_triggers', now()),
     ('souscriptions', '0003_vues_contrats_cotisations', now()),
     ('souscriptions', '0004_souscriptionsanspolice_historiquepolice', now()),
+    ('souscriptions', '0005_libelles_francais', now()),
     ('token_blacklist', '0001_initial', now()),
     ('token_blacklist', '0002_outstandingtoken_jti_hex', now()),
     ('token_blacklist', '0003_auto_20171017_2007', now()),

@@ -25,11 +25,11 @@ class StatutSouscription(models.TextChoices):
 class Souscription(models.Model):
     Statut = StatutSouscription
 
-    numero_souscription = models.CharField(max_length=30, unique=True)
+    numero_souscription = models.CharField("numéro de souscription", max_length=30, unique=True)
     client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="souscriptions")
     produit = models.ForeignKey("produits.Produit", on_delete=models.PROTECT, related_name="souscriptions")
-    montant_prime = models.PositiveIntegerField(help_text="Prime annuelle en FCFA")
-    periodicite = models.CharField(max_length=15, choices=Periodicite.choices)
+    montant_prime = models.PositiveIntegerField("prime annuelle (FCFA)", help_text="Prime annuelle en FCFA")
+    periodicite = models.CharField("périodicité", max_length=15, choices=Periodicite.choices)
     date_souscription = models.DateTimeField(default=timezone.now)
     date_effet = models.DateField()
     date_expiration = models.DateField()
