@@ -20,6 +20,8 @@ function optionsFenetre({ isPackaged, preload }) {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Chromium's built-in PDF viewer (the only plugin Electron has) previews the statement.
+      plugins: true,
       spellcheck: false,
       devTools: !isPackaged,
       navigateOnDragDrop: false,

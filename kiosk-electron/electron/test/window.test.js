@@ -37,6 +37,7 @@ test('locked-down web preferences, devtools only when not packaged', () => {
   assert.equal(w.nodeIntegration, false);
   assert.equal(w.webSecurity, true);
   assert.equal(w.webviewTag, false);
+  assert.equal(w.plugins, true, 'PDF viewer for the statement preview');
   assert.equal(w.devTools, false);
   assert.equal(w.preload, '/p.js');
   assert.equal(optionsFenetre({ isPackaged: false, preload: '/p.js' }).webPreferences.devTools, true);
