@@ -25,6 +25,14 @@ function refuserPermissions(session) {
   session.setPermissionCheckHandler(() => false);
 }
 
+/** Nothing is ever saved on the kiosk's disk: every download is cancelled. */
+function refuserTelechargements(session) {
+  session.on('will-download', (evenement, element) => {
+    evenement.preventDefault();
+    element?.cancel?.();
+  });
+}
+
 /** X-Borne-Id / X-Borne-Key on requests to the API origin, and nowhere else. */
 function injecterEntetesBorne(session, { apiOrigin, borneId, borneKey }) {
   const filtre = { urls: [`${apiOrigin}/*`] };
@@ -70,6 +78,7 @@ function bloquerRaccourcis(contenus) {
 /** Applies everything to the session and to every webContents created from now on. */
 function appliquerSecurite({ app, session, appOrigin, apiOrigin, borneId, borneKey }) {
   refuserPermissions(session);
+  refuserTelechargements(session);
   injecterEntetesBorne(session, { apiOrigin, borneId, borneKey });
   app.on('web-contents-created', (_e, contenus) => securiserContenus(contenus, { appOrigin }));
 }
@@ -77,6 +86,7 @@ function appliquerSecurite({ app, session, appOrigin, apiOrigin, borneId, borneK
 module.exports = {
   memeOrigine,
   refuserPermissions,
+  refuserTelechargements,
   injecterEntetesBorne,
   securiserContenus,
   bloquerRaccourcis,

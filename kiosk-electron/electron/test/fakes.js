@@ -50,7 +50,8 @@ function fauxBrowserWindow() {
 }
 
 function fausseSession() {
-  return {
+  const session = new EventEmitter();
+  return Object.assign(session, {
     permissionRequest: null,
     permissionCheck: null,
     headers: null,
@@ -66,7 +67,7 @@ function fausseSession() {
         this.gestionnaire = f;
       },
     },
-  };
+  });
 }
 
 function faussesEntrees() {

@@ -90,3 +90,12 @@ test('reload, close and devtools shortcuts are blocked in the packaged kiosk', (
   contenus.emit('before-input-event', e, { type: 'keyDown', key: '5' });
   assert.equal(e.empeche, false);
 });
+
+test('downloads are always cancelled (nothing saved on the kiosk)', () => {
+  const { session } = installer();
+  const e = evenement();
+  let annule = false;
+  session.emit('will-download', e, { cancel: () => (annule = true) });
+  assert.equal(e.empeche, true);
+  assert.equal(annule, true);
+});

@@ -108,7 +108,8 @@ export function createApiClient(config: Config, options: ApiClientOptions = {}):
   }
 
   async function envoyer(method: string, path: string, o: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: o.reponse === 'blob' ? 'application/pdf' : 'application/json' };
+    // A PDF is asked for with JSON as a fallback: the API's errors stay JSON (and no 406).
+    const headers: Record<string, string> = { Accept: o.reponse === 'blob' ? 'application/pdf, application/json;q=0.9' : 'application/json' };
     if (o.body !== undefined) headers['Content-Type'] = 'application/json';
     if (config.borneId && config.borneKey) {
       headers['X-Borne-Id'] = config.borneId;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alerte } from '../../../components/Alerte';
 import { Chargement } from '../../../components/Attente';
 import { Bouton } from '../../../components/Bouton';
@@ -19,6 +20,20 @@ import {
   libelle,
 } from '../../../utils/format';
 import { lireContrat } from '../api/contrat';
+import type { Cotisation } from '../../../types/api';
+
+const LIGNES_VISIBLES = 8;
+
+/**
+ * The échéances that matter first: every one en retard, the next one à venir, then the most
+ * recent payées; newest first, like the API.
+ */
+export function echeancesUtiles(cotisations: Cotisation[]): Cotisation[] {
+  const triees = [...cotisations].sort((a, b) => b.rang - a.rang);
+  const aVenir = triees.filter((c) => c.statut === 'a_venir');
+  const prochaine = aVenir[aVenir.length - 1];
+  return triees.filter((c) => c.statut !== 'a_venir' || c === prochaine);
+}
 
 const SINISTRES: Record<string, string> = {
   declare: 'déclaré',
@@ -32,6 +47,10 @@ const SINISTRES: Record<string, string> = {
 export function DetailContrat({ police }: { police: string }) {
   const { api, naviguer } = useBorne();
   const { donnees: c, erreur, chargement, recharger } = useRequete(() => lireContrat(api, police), [police]);
+  const [toutesEcheances, setToutesEcheances] = useState(false);
+  const [tousPaiements, setTousPaiements] = useState(false);
+  const echeances = c ? (toutesEcheances ? [...c.cotisations].sort((a, b) => b.rang - a.rang) : echeancesUtiles(c.cotisations).slice(0, LIGNES_VISIBLES)) : [];
+  const paiements = c ? (tousPaiements ? c.paiements : c.paiements.slice(0, LIGNES_VISIBLES)) : [];
 
   return (
     <Ecran
@@ -130,7 +149,7 @@ export function DetailContrat({ police }: { police: string }) {
                 </tr>
               </thead>
               <tbody>
-                {c.cotisations.map((e) => (
+                {echeances.map((e) => (
                   <tr key={e.numero_quittance}>
                     <td>
                       {formatDate(e.date_debut)} – {formatDate(e.date_fin)}
@@ -144,6 +163,11 @@ export function DetailContrat({ police }: { police: string }) {
                 ))}
               </tbody>
             </table>
+            {!toutesEcheances && echeances.length < c.cotisations.length ? (
+              <Bouton variante="discret" onClick={() => setToutesEcheances(true)}>
+                Voir toutes les échéances ({c.cotisations.length})
+              </Bouton>
+            ) : null}
           </section>
 
           <section className="bloc">
@@ -161,7 +185,7 @@ export function DetailContrat({ police }: { police: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {c.paiements.map((p) => (
+                  {paiements.map((p) => (
                     <tr key={p.reference}>
                       <td>{formatDateHeure(p.date_confirmation ?? p.date_initiation)}</td>
                       <td>{formatMontant(p.montant)}</td>
@@ -178,6 +202,11 @@ export function DetailContrat({ police }: { police: string }) {
                 </tbody>
               </table>
             )}
+            {!tousPaiements && paiements.length < c.paiements.length ? (
+              <Bouton variante="discret" onClick={() => setTousPaiements(true)}>
+                Voir tous les paiements ({c.paiements.length})
+              </Bouton>
+            ) : null}
           </section>
 
           <section className="bloc">

@@ -24,7 +24,7 @@ describe('Relevé', () => {
     seConnecterUI();
     fireEvent.click(await screen.findByRole('button', { name: /Voir et imprimer mon relevé/ }));
     const apercu = await screen.findByTestId('releve-apercu');
-    expect(apercu).toHaveAttribute('src', 'blob:releve-1');
+    expect(apercu).toHaveAttribute('src', 'blob:releve-1#toolbar=0&navpanes=0');
     const appel = reseau.appels.find((a) => a.path.endsWith('releve.pdf'));
     expect((appel?.init.headers as Record<string, string>).Authorization).toBe('Bearer ACCESS');
     fireEvent.click(screen.getByRole('button', { name: /Imprimer mon relevé/ }));

@@ -69,7 +69,14 @@ export function Releve() {
           <p>Réessayez, ou demandez votre relevé à un conseiller au guichet.</p>
         </Alerte>
       ) : null}
-      {url ? <iframe ref={cadre} className="releve" src={url} title="Aperçu du relevé" data-testid="releve-apercu" /> : null}
+      {url ? <iframe
+          ref={cadre}
+          className="releve"
+          // No toolbar: no download button at a kiosk; printing is the big button below.
+          src={`${url}#toolbar=0&navpanes=0`}
+          title="Aperçu du relevé"
+          data-testid="releve-apercu"
+        /> : null}
     </Ecran>
   );
 }
