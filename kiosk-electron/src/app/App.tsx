@@ -48,15 +48,21 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
   // Changing it remounts every screen: nothing of the previous client survives.
   const [generation, setGeneration] = useState(0);
   const [reprise, setReprise] = useState(0);
-  const terminerRef = useRef<() => void>(() => {});
+  const [avis, setAvis] = useState<string | null>(null);
+  const terminerRef = useRef<(avis?: string) => void>(() => {});
 
   const api = useMemo(
-    () => apiFourni ?? createApiClient(config, { onSessionExpiree: () => terminerRef.current() }),
+    () =>
+      apiFourni ??
+      createApiClient(config, {
+        onSessionExpiree: () => terminerRef.current('Votre session a expiré. Identifiez-vous à nouveau pour continuer.'),
+      }),
     [apiFourni, config],
   );
 
-  const terminer = useCallback(() => {
+  const terminer = useCallback((message?: string) => {
     void seDeconnecter(api);
+    setAvis(typeof message === 'string' ? message : null);
     setSession(null);
     setIndisponible(false);
     setEcran(ACCUEIL);
@@ -70,6 +76,7 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
         setEcran({ nom: 'connexion', apres: suivant.nom === 'payer' ? 'payer' : 'compte' });
         return;
       }
+      setAvis(null);
       setEcran(suivant);
     },
     [api],
@@ -87,15 +94,15 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
   }, []);
 
   const borne: Borne = useMemo(
-    () => ({ config, api, ecran, session, naviguer, connecter, terminer, signalerIndisponible }),
-    [config, api, ecran, session, naviguer, connecter, terminer, signalerIndisponible],
+    () => ({ config, api, ecran, session, naviguer, connecter, terminer: () => terminer(), signalerIndisponible, avis }),
+    [config, api, ecran, session, naviguer, connecter, terminer, signalerIndisponible, avis],
   );
 
   const inactivite = useInactivite({
     actif: ecran.nom !== 'accueil' || session !== null || indisponible,
     delaiSecondes: config.inactivitySeconds,
     compteAReboursSecondes: config.inactivityCountdownSeconds,
-    onExpire: terminer,
+    onExpire: () => terminer(),
   });
 
   return (
@@ -112,7 +119,7 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
           restant={inactivite.restant}
           total={config.inactivityCountdownSeconds}
           onContinuer={inactivite.continuer}
-          onTerminer={terminer}
+          onTerminer={() => terminer()}
         />
       ) : null}
     </BorneContext.Provider>

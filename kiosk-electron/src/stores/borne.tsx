@@ -35,6 +35,8 @@ export interface Borne {
   terminer: () => void;
   /** The API is unreachable: show the calm retry screen. */
   signalerIndisponible: () => void;
+  /** A short notice shown on Accueil (e.g. the session expired), cleared on the next screen. */
+  avis: string | null;
 }
 
 export const BorneContext = createContext<Borne | null>(null);

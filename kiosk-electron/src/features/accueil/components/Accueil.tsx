@@ -1,3 +1,4 @@
+import { Alerte } from '../../../components/Alerte';
 import { Ecran } from '../../../components/Ecran';
 import { IconeCompte, IconeProduits, IconeSouscrire, IconeTelephone } from '../../../components/Icones';
 import { useBorne } from '../../../stores/borne';
@@ -11,7 +12,7 @@ interface Choix {
 }
 
 export function Accueil() {
-  const { naviguer, session } = useBorne();
+  const { naviguer, session, avis } = useBorne();
   const choix: Choix[] = [
     {
       titre: 'Consulter mon compte',
@@ -40,6 +41,7 @@ export function Accueil() {
   ];
   return (
     <Ecran titre="Bienvenue chez NSIA Assurances">
+      {avis ? <Alerte ton="info" titre={avis} /> : null}
       <p className="consigne">Touchez ce que vous souhaitez faire.</p>
       <nav className="tuiles" aria-label="Que souhaitez-vous faire ?">
         {choix.map((c) => (

@@ -97,6 +97,7 @@ describe('Tableau de bord', () => {
     rendreApp();
     seConnecterUI();
     expect(await screen.findByRole('heading', { name: 'Bienvenue chez NSIA Assurances' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Votre session a expiré');
     expect(reseau.appels.filter((a) => a.path === '/auth/refresh/')).toHaveLength(1);
   });
 });
