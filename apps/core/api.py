@@ -1,5 +1,9 @@
 """Pieces shared by every API: pagination, client permission, borne headers, throttles."""
 
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny, BasePermission
@@ -95,3 +99,41 @@ class PublicApi(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
     throttle_classes = [ThrottleAnonyme]
+
+
+class FichierPdfMixin:
+    """Views answering a PDF: a kiosk may send `Accept: application/pdf` alone.
+
+    The PDF itself is an HttpResponse (no renderer); errors still leave as JSON, so content
+    negotiation must not refuse the request with a 406 first.
+    """
+
+    def perform_content_negotiation(self, request, force=False):
+        return super().perform_content_negotiation(request, force=True)
+
+
+class LigneSerializer(serializers.Serializer):
+    """Read-only rows serialized without DRF's per-field machinery.
+
+    Lists of échéances and paiements are the bulk of the kiosk's answers; DRF's generic
+    to_representation costs tens of microseconds per field. The declared fields still describe
+    the shape (OpenAPI); values are read straight from the attributes and only dates, datetimes
+    and decimals are converted.
+    """
+
+    def to_representation(self, objet):
+        champs = self.__class__.__dict__.get("_champs_cache")
+        if champs is None:
+            champs = [(nom, champ.source or nom) for nom, champ in self.fields.items()]
+            self.__class__._champs_cache = champs
+        ligne = {}
+        for nom, source in champs:
+            valeur = getattr(objet, source, None)
+            if isinstance(valeur, datetime):
+                valeur = timezone.localtime(valeur).isoformat()
+            elif isinstance(valeur, date):
+                valeur = valeur.isoformat()
+            elif isinstance(valeur, Decimal):
+                valeur = float(valeur)
+            ligne[nom] = valeur
+        return ligne

@@ -200,29 +200,39 @@ def transactions_a_verifier(limite: int = 1000):
 
 
 def reconcilier(*, limite: int = 10_000, paralleles: int = 16) -> dict:
-    """Poll every pending transaction that is due; returns counts per resulting status."""
-    from concurrent.futures import ThreadPoolExecutor
+    """Poll every pending transaction that is due; returns counts per resulting status.
+
+    With several workers, each thread takes its share of the list and keeps one database
+    connection for all of it (closed once at the end), and one HTTP connection to MTN.
+    """
+    import threading
 
     from django.db import connection
 
     a_verifier = transactions_a_verifier(limite)
-
-    def verifier(transaction_momo):
-        try:
-            return transaction_verifier(transaction_momo=transaction_momo, source="reconciliation").statut
-        except Exception:  # one bad transaction must not stop the others; it is logged
-            logger.exception("Réconciliation impossible pour %s", transaction_momo.reference_id)
-            return "erreur"
-        finally:
-            connection.close()
-
     comptes: dict[str, int] = {}
+    verrou = threading.Lock()
+
+    def verifier_tout(lot):
+        try:
+            for transaction_momo in lot:
+                try:
+                    statut = transaction_verifier(transaction_momo=transaction_momo, source="reconciliation").statut
+                except Exception:  # one bad transaction must not stop the others; it is logged
+                    logger.exception("Réconciliation impossible pour %s", transaction_momo.reference_id)
+                    statut = "erreur"
+                with verrou:
+                    comptes[statut] = comptes.get(statut, 0) + 1
+        finally:
+            if threading.current_thread() is not threading.main_thread():
+                connection.close()
+
     if paralleles <= 1:  # in this thread and its database transaction
-        statuts = (transaction_verifier(transaction_momo=t, source="reconciliation").statut for t in a_verifier)
-        for statut in statuts:
-            comptes[statut] = comptes.get(statut, 0) + 1
+        verifier_tout(a_verifier)
         return comptes
-    with ThreadPoolExecutor(max_workers=paralleles) as executeur:
-        for statut in executeur.map(verifier, a_verifier):
-            comptes[statut] = comptes.get(statut, 0) + 1
+    fils = [threading.Thread(target=verifier_tout, args=(a_verifier[i::paralleles],)) for i in range(paralleles)]
+    for fil in fils:
+        fil.start()
+    for fil in fils:
+        fil.join()
     return comptes

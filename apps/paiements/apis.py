@@ -7,7 +7,7 @@ from rest_framework.views import APIView
 from apps.borne_auth.apis import EN_TETES_BORNE
 from apps.borne_auth.authentication import ClientConnecte
 from apps.borne_auth.services import borne_authentifier
-from apps.core.api import EstClient, MontantField, borne_en_tete
+from apps.core.api import EstClient, FichierPdfMixin, MontantField, borne_en_tete
 from apps.core.exceptions import NotFound
 from apps.mtn_integration.services import paiement_rafraichir
 from apps.paiements import services
@@ -100,7 +100,7 @@ class PaiementStatutApi(APIView):
         return Response(self.OutputSerializer(paiement).data)
 
 
-class RecuPdfApi(PaiementStatutApi):
+class RecuPdfApi(FichierPdfMixin, PaiementStatutApi):
     @extend_schema(
         tags=["Paiements"],
         summary="Reçu d'un paiement (PDF, imprimante de borne 80 mm)",

@@ -15,8 +15,8 @@ def paiements_du_client(*, client_id: int) -> QuerySet:
     )
 
 
-def paiements_du_contrat(*, souscription_id: int) -> list[Paiement]:
-    return list(
+def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list[Paiement]:
+    paiements = (
         Paiement.objects.filter(souscription_id=souscription_id)
         .annotate(
             numero_police=F("souscription__police__numero_police"),
@@ -24,6 +24,7 @@ def paiements_du_contrat(*, souscription_id: int) -> list[Paiement]:
         )
         .order_by("-date_initiation", "-id")
     )
+    return list(paiements[:limite] if limite else paiements)
 
 
 def paiement_visible(*, reference: str, client_id: int | None, borne) -> Paiement | None:

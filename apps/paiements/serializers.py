@@ -1,8 +1,10 @@
 from rest_framework import serializers
 
+from apps.core.api import LigneSerializer
 
-class PaiementSerializer(serializers.Serializer):
-    """A paiement as its client sees it (the payer's number is masked)."""
+
+class PaiementSerializer(LigneSerializer):
+    """A paiement as its client sees it (the payer's number is not shown)."""
 
     reference = serializers.CharField()
     numero_police = serializers.CharField(allow_null=True)

@@ -1,7 +1,9 @@
 from rest_framework import serializers
 
+from apps.core.api import LigneSerializer
 
-class SinistreSerializer(serializers.Serializer):
+
+class SinistreSerializer(LigneSerializer):
     id = serializers.IntegerField()
     type = serializers.CharField()
     date_survenance = serializers.DateField()

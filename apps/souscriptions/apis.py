@@ -10,6 +10,7 @@ from apps.borne_auth.apis import EN_TETES_BORNE
 from apps.borne_auth.services import borne_authentifier
 from apps.core.api import (
     EstClient,
+    FichierPdfMixin,
     MontantField,
     Pagination,
     PublicApi,
@@ -100,7 +101,7 @@ class ContratListApi(ClientApi):
         contrats = selectors.contrats_du_client(client_id=request.user.client_id)
         if police not in {c.numero_police for c in contrats}:
             raise NotFound("Contrat introuvable.", code="contrat_introuvable")
-        return Response(ContratResumeSerializer(contrats, many=True, context={"jour": aujourdhui()}).data)
+        return Response(ContratResumeSerializer(contrats, many=True, context={"jour": contrats[0].jour}).data)
 
 
 class CotisationListApi(ClientApi):
@@ -152,9 +153,9 @@ class ContratDetailApi(ClientApi):
         contrat.garanties = Produit.objects.values_list("garanties", flat=True).get(pk=contrat.produit_id)
         contrat.beneficiaires = selectors.beneficiaires_du_contrat(souscription_id=contrat.pk)
         contrat.cotisations = selectors.cotisations_du_contrat(souscription_id=contrat.pk)
-        contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk)
+        contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=selectors.PAIEMENTS_DU_DETAIL)
         contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
-        return Response(self.OutputSerializer(contrat, context={"jour": aujourdhui()}).data)
+        return Response(self.OutputSerializer(contrat, context={"jour": contrat.jour}).data)
 
 
 class BeneficiaireInputSerializer(serializers.Serializer):
@@ -340,7 +341,7 @@ class SinistreListApi(ClientApi):
         return Response(SinistreSerializer(sinistre).data, status=status.HTTP_201_CREATED)
 
 
-class RelevePdfApi(ClientApi):
+class RelevePdfApi(FichierPdfMixin, ClientApi):
     @extend_schema(
         tags=["Client"],
         summary="Relevé imprimable (PDF A4)",

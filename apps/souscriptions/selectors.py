@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
@@ -32,14 +33,19 @@ def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
     )
 
 
+def _contrats():
+    # Today's date rides along with the rows: one round trip instead of two.
+    return Contrat.objects.annotate(jour=RawSQL("pass_aujourdhui()", []))
+
+
 def contrats_du_client(*, client_id: int) -> list[Contrat]:
     """All contrats of one client (one query on the view, filtered on the client's rows)."""
-    return list(Contrat.objects.filter(client_id=client_id).order_by("date_effet", "numero_police"))
+    return list(_contrats().filter(client_id=client_id).order_by("date_effet", "numero_police"))
 
 
 def contrat_du_client(*, client_id: int, police: str) -> Contrat:
     """One contrat of the signed-in client; someone else's or unknown: the same 404."""
-    contrat = Contrat.objects.filter(client_id=client_id, numero_police=police).first()
+    contrat = _contrats().filter(client_id=client_id, numero_police=police).first()
     if contrat is None:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     return contrat
@@ -94,5 +100,16 @@ class TableauDeBord:
 
 
 def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
-    client = Client.objects.get(pk=client_id)
-    return TableauDeBord(client=client, contrats=contrats_du_client(client_id=client_id), jour=aujourdhui())
+    contrats = contrats_du_client(client_id=client_id)
+    if not contrats:
+        return TableauDeBord(client=Client.objects.get(pk=client_id), contrats=[], jour=aujourdhui())
+    # The view carries the client's identity: no second query for it.
+    premier = contrats[0]
+    client = Client(
+        id=client_id, nom=premier.client_nom, prenom=premier.client_prenom, telephone=premier.client_telephone
+    )
+    return TableauDeBord(client=client, contrats=contrats, jour=premier.jour)
+
+
+# The detail shows the most recent paiements; the paginated list has them all.
+PAIEMENTS_DU_DETAIL = 100

@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from apps.core.api import LigneSerializer
+
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 
 
@@ -46,7 +48,7 @@ class ContratResumeSerializer(serializers.Serializer):
         return montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
 
 
-class CotisationSerializer(serializers.Serializer):
+class CotisationSerializer(LigneSerializer):
     numero_police = serializers.CharField()
     numero_quittance = serializers.CharField()
     rang = serializers.IntegerField()
@@ -58,7 +60,7 @@ class CotisationSerializer(serializers.Serializer):
     statut = serializers.ChoiceField(choices=["payee", "en_retard", "a_venir"])
 
 
-class BeneficiaireSerializer(serializers.Serializer):
+class BeneficiaireSerializer(LigneSerializer):
     id = serializers.IntegerField(read_only=True)
     nom = serializers.CharField()
     prenom = serializers.CharField()

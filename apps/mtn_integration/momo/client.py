@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import requests
+import requests.adapters
 
 from apps.mtn_integration.momo.exceptions import (
     MomoAuthError,
@@ -124,6 +125,10 @@ class MomoClient:
         self.config = config
         self.recorder = recorder
         self._session = requests.Session()
+        # Reconciliation polls from many threads at once: keep that many connections alive.
+        adapter = requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=64)
+        self._session.mount("http://", adapter)
+        self._session.mount("https://", adapter)
         self._token: str | None = None
         self._token_expires_at = 0.0
         self._lock = threading.Lock()

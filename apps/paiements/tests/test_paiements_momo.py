@@ -332,3 +332,24 @@ def test_vingt_attributions_automatiques_simultanees(settings):
     numeros = list(NumeroPolice.objects.values_list("numero_police", flat=True))
     assert len(numeros) == len(set(numeros)) == 20
     assert all(n.split("-")[2] == "SAN" for n in numeros)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reconciliation_en_parallele(sandbox):
+    """Several worker threads, each with its own database connection, settle every transaction."""
+    from apps.core.demo import charger_demo
+    from apps.paiements.services import paiement_initier_sur_contrat
+
+    charger_demo()
+    sandbox.pannes(callback="never")
+    contrat = Contrat.objects.get(numero_police="CG-2024-EPG-001")
+    paiements = [
+        paiement_initier_sur_contrat(
+            contrat=contrat, montant=1000, numero_payeur=None, renouvellement=False, borne=None
+        )
+        for _ in range(7)
+    ]
+    TransactionMomo.objects.update(prochaine_verification=timezone.now())
+    assert momo.reconcilier(paralleles=3) == {"SUCCESSFUL": 7}
+    assert Paiement.objects.filter(pk__in=[p.pk for p in paiements], statut="succes").count() == 7
+    assert len(sandbox.transactions()) == 7

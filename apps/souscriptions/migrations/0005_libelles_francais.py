@@ -4,25 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('souscriptions', '0004_souscriptionsanspolice_historiquepolice'),
+        ("souscriptions", "0004_souscriptionsanspolice_historiquepolice"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='souscription',
-            name='montant_prime',
-            field=models.PositiveIntegerField(help_text='Prime annuelle en FCFA', verbose_name='prime annuelle (FCFA)'),
+            model_name="souscription",
+            name="montant_prime",
+            field=models.PositiveIntegerField(help_text="Prime annuelle en FCFA", verbose_name="prime annuelle (FCFA)"),
         ),
         migrations.AlterField(
-            model_name='souscription',
-            name='numero_souscription',
-            field=models.CharField(max_length=30, unique=True, verbose_name='numéro de souscription'),
+            model_name="souscription",
+            name="numero_souscription",
+            field=models.CharField(max_length=30, unique=True, verbose_name="numéro de souscription"),
         ),
         migrations.AlterField(
-            model_name='souscription',
-            name='periodicite',
-            field=models.CharField(choices=[('annuelle', 'Annuelle'), ('semestrielle', 'Semestrielle'), ('trimestrielle', 'Trimestrielle'), ('mensuelle', 'Mensuelle')], max_length=15, verbose_name='périodicité'),
+            model_name="souscription",
+            name="periodicite",
+            field=models.CharField(
+                choices=[
+                    ("annuelle", "Annuelle"),
+                    ("semestrielle", "Semestrielle"),
+                    ("trimestrielle", "Trimestrielle"),
+                    ("mensuelle", "Mensuelle"),
+                ],
+                max_length=15,
+                verbose_name="périodicité",
+            ),
         ),
     ]

@@ -173,4 +173,4 @@ def test_nombre_de_requetes_sql_constant(fige_aujourdhui, route):
             assert client.get(route.format(police=police)).status_code == 200
         comptes.append(len(requetes))
     assert comptes[0] == comptes[1], comptes
-    assert comptes[0] <= 8  # dashboard 3 (client, contrats, today), detail 7
+    assert comptes[0] <= 6  # dashboard: 1 query (contrats with today); detail: 6

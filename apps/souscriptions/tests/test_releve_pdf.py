@@ -22,7 +22,7 @@ def test_releve_de_jean_baptiste(connecte, settings):
         HTTP_X_BORNE_ID="BZV-DEMO-01",
         HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY,
     )
-    reponse = jean.get("/api/v1/clients/CG-2024-VIE-001/releve.pdf")
+    reponse = jean.get("/api/v1/clients/CG-2024-VIE-001/releve.pdf", HTTP_ACCEPT="application/pdf")
     assert reponse.status_code == 200
     assert reponse["Content-Type"] == "application/pdf"
     texte = texte_pdf(reponse.content)
@@ -37,7 +37,7 @@ def test_releve_de_jean_baptiste(connecte, settings):
 
 
 def test_releve_d_un_autre_client_404(connecte):
-    reponse = connecte().get("/api/v1/clients/CG-2024-SAN-001/releve.pdf")
+    reponse = connecte().get("/api/v1/clients/CG-2024-SAN-001/releve.pdf", HTTP_ACCEPT="application/pdf")
     assert reponse.status_code == 404
     assert reponse.json()["code"] == "contrat_introuvable"
 

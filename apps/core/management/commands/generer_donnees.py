@@ -40,17 +40,16 @@ ETAPES = [
         SELECT 'PASS-' || p.code || '-' || extract(year FROM g.effet)::int || '-'
                    || (400000 + row_number() OVER (PARTITION BY p.code, extract(year FROM g.effet)))::text,
                g.client_id, p.id, g.prime, g.periodicite, g.effet::timestamptz, g.effet,
-               (g.effet + make_interval(years => g.annees) - 1)::date,
-               CASE WHEN g.n %% 40 = 0 THEN 'en_attente_paiement' WHEN g.n %% 97 = 0 THEN 'resiliee'
-                    WHEN g.n %% 89 = 0 THEN 'suspendue' ELSE 'activee' END,
+               ((g.effet + make_interval(years => g.annees))::date - 1),
+               CASE WHEN g.n %% 40 = 0 THEN 'en_attente_paiement' ELSE 'activee' END,
                (ARRAY['ussd','ussd','ussd','borne','whatsapp','agence'])[1 + g.n %% 6], NULL
         FROM (
             SELECT c.id AS client_id, k,
                    row_number() OVER () + %(base)s AS n,
                    (ARRAY[6000, 12000, 24000, 60000, 7500, 5000])[1 + (c.id + k) %% 6] AS prime,
                    (ARRAY['annuelle','semestrielle','trimestrielle','mensuelle'])[1 + (c.id + k) %% 4] AS periodicite,
-                   (date '2023-01-01' + ((c.id * 7 + k * 131) %% 1300))::date AS effet,
-                   1 + ((c.id + k) %% 3) AS annees,
+                   (date '2023-01-01' + ((c.id * 7 + k * 131) %% 1300)::int)::date AS effet,
+                   (1 + ((c.id + k) %% 3))::int AS annees,
                    (ARRAY['KIMIA','BATELA','SALISA'])[1 + (c.id + k) %% 3] AS code
             FROM clients_pass c
             CROSS JOIN generate_series(1, 2) AS k
@@ -69,6 +68,15 @@ ETAPES = [
                'automatique', NULL, s.date_effet::timestamptz, ''
         FROM souscriptions_pass s JOIN produits_pass p ON p.id = s.produit_id
         WHERE s.id > %(souscription_min)s AND s.statut <> 'en_attente_paiement'
+        """,
+    ),
+    (
+        # A few contrats were suspended or cancelled after they got their police number.
+        "suspensions, résiliations",
+        """
+        UPDATE souscriptions_pass
+           SET statut = CASE WHEN id %% 97 = 0 THEN 'resiliee' ELSE 'suspendue' END
+         WHERE id > %(souscription_min)s AND statut = 'activee' AND (id %% 97 = 0 OR id %% 89 = 0)
         """,
     ),
     (

@@ -39,9 +39,8 @@ const SINISTRES: Record<string, string> = {
   declare: 'déclaré',
   en_instruction: 'en instruction',
   accepte: 'accepté',
-  refuse: 'refusé',
-  regle: 'réglé',
-  clos: 'clos',
+  rejete: 'rejeté',
+  paye: 'payé',
 };
 
 export function DetailContrat({ police }: { police: string }) {
@@ -218,7 +217,7 @@ export function DetailContrat({ police }: { police: string }) {
                 {c.sinistres.map((s) => (
                   <li key={s.id}>
                     <strong>{s.type.replace(/_/g, ' ')}</strong> · survenu le {formatDate(s.date_survenance)}{' '}
-                    <Pastille ton={s.statut === 'refuse' ? 'alerte' : s.statut === 'regle' || s.statut === 'accepte' ? 'ok' : 'attente'}>
+                    <Pastille ton={s.statut === 'rejete' ? 'alerte' : s.statut === 'paye' || s.statut === 'accepte' ? 'ok' : 'attente'}>
                       {SINISTRES[s.statut] ?? s.statut}
                     </Pastille>
                     {s.montant_reclame !== null ? <p className="petit">Montant demandé : {formatMontant(s.montant_reclame)}</p> : null}
