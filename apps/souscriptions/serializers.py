@@ -3,7 +3,6 @@
 from rest_framework import serializers
 
 from apps.core.api import LigneSerializer
-
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 
 
