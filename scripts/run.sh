@@ -11,11 +11,13 @@ preparer_venv requirements.txt
 construire_borne || echo "!! La construction de la borne a échoué : l'API démarre quand même." >&2
 
 PIDS=()
+PG_DEJA_DEMARRE=$([ -f .pgdata/postmaster.pid ] && echo oui || true)
 arreter() {
   echo; echo "==> Arrêt"
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  if [ -z "${DATABASE_URL:-}" ]; then .venv/bin/python -m nsia_pass_api.embedded_db stop; fi
+  # Stop the embedded PostgreSQL only if this run started it (tests or another run may use it).
+  if [ -z "${DATABASE_URL:-}" ] && [ -z "$PG_DEJA_DEMARRE" ]; then .venv/bin/python -m nsia_pass_api.embedded_db stop; fi
   exit 0
 }
 trap arreter INT TERM
@@ -35,7 +37,7 @@ echo "==> Bac à sable MoMo sur http://127.0.0.1:$MOMO_PORT"
 read -r MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY < <(.venv/bin/python -c \
   "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
 export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
-  .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
+.venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
 PIDS+=($!)
 
 # Pending MoMo payments whose callback never came are settled by polling (every 30 s here;

@@ -6,11 +6,14 @@ source "$(dirname "$0")/_commun.sh"
 set +e
 
 export DJANGO_SETTINGS_MODULE=nsia_pass_api.settings.test
+DATABASE_URL_INITIALE=${DATABASE_URL:-}
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 preparer_venv requirements-dev.txt || exit 1
 
 RESULTATS=()
 ECHECS=0
+# The embedded PostgreSQL is stopped at the end only if this run started it.
+PG_DEJA_DEMARRE=$([ -f .pgdata/postmaster.pid ] && echo oui || true)
 etape() {  # $1: label, rest: command
   local libelle=$1; shift
   echo; echo "==> $libelle"
@@ -36,7 +39,11 @@ fi
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
 PIDS=()
-arreter_serveurs() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null; }
+arreter_serveurs() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  PIDS=()
+}
 trap arreter_serveurs EXIT
 
 demarrer_produit() {
@@ -75,6 +82,10 @@ if [ -d kiosk-electron/e2e ]; then
     "cd kiosk-electron && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT npm run --silent e2e"
 fi
 arreter_serveurs
+
+if [ -z "$PG_DEJA_DEMARRE" ] && [ -z "${DATABASE_URL_INITIALE:-}" ]; then
+  .venv/bin/python -m nsia_pass_api.embedded_db stop
+fi
 
 echo; echo "==================== Résumé ===================="
 printf '%s\n' "${RESULTATS[@]}"
