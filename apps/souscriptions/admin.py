@@ -134,17 +134,7 @@ class AttributionForm(forms.Form):
 class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
     """The agents' main list: activated souscriptions waiting for a numéro de police."""
 
-    list_display = [
-        "numero_souscription",
-        "client",
-        "telephone",
-        "produit",
-        "montant_prime",
-        "periodicite",
-        "date_souscription",
-        "canal",
-        "attribuer",
-    ]
+    list_display = ["numero_souscription", "attribuer", "client", "telephone", "produit", "souscrite_le", "canal"]
     list_filter = ["produit", "canal", "periodicite", ("date_souscription", admin.DateFieldListFilter)]
     search_fields = ["numero_souscription", "client__telephone", "client__nom", "client__prenom"]
     list_select_related = ["client", "produit"]
@@ -175,10 +165,14 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
     def telephone(self, obj):
         return obj.client.telephone
 
+    @admin.display(description="souscrite le", ordering="date_souscription")
+    def souscrite_le(self, obj):
+        return jour(obj.date_souscription)
+
     @admin.display(description="")
     def attribuer(self, obj):
         url = reverse("admin:souscriptions_souscriptionsanspolice_attribuer", args=[obj.pk])
-        return format_html('<a class="button" href="{}">Attribuer une police</a>', url)
+        return format_html('<a class="button" style="white-space: nowrap" href="{}">Attribuer une police</a>', url)
 
     def get_urls(self):
         return [
