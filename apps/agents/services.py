@@ -13,6 +13,8 @@ PERMISSIONS_AGENT = [
     "clients.change_client",
     "produits.view_produit",
     "souscriptions.view_souscription",
+    "souscriptions.view_cotisation",
+    "souscriptions.view_contrat",
     "souscriptions.view_beneficiaire",
     "souscriptions.view_numeropolice",
     "souscriptions.add_numeropolice",

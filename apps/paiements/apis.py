@@ -13,6 +13,7 @@ from apps.mtn_integration.services import paiement_rafraichir
 from apps.paiements import services
 from apps.paiements.idempotence import idempotent
 from apps.paiements.selectors import paiement_visible
+from apps.paiements.serializers import PaiementSerializer
 from apps.souscriptions.selectors import contrat_du_client
 
 EN_TETE_IDEMPOTENCE = OpenApiParameter(
@@ -70,20 +71,8 @@ class PaiementStatutApi(APIView):
 
     permission_classes = []
 
-    class OutputSerializer(serializers.Serializer):
-        reference = serializers.CharField()
-        statut = serializers.CharField()
-        motif_echec = serializers.CharField(allow_null=True)
-        montant = serializers.IntegerField()
-        type_paiement = serializers.CharField()
-        numero_police = serializers.CharField(allow_null=True)
-        numero_souscription = serializers.CharField()
-        date_confirmation = serializers.DateTimeField(allow_null=True)
-
-        def to_representation(self, paiement):
-            donnees = super().to_representation(paiement)
-            donnees["motif_echec"] = paiement.motif_echec or None
-            return donnees
+    # The same shape as in the client's lists: one definition of a paiement seen from outside.
+    OutputSerializer = PaiementSerializer
 
     @extend_schema(
         tags=["Paiements"], summary="Statut d'un paiement", parameters=EN_TETES_BORNE, responses=OutputSerializer

@@ -196,3 +196,18 @@ def test_creer_une_borne_affiche_sa_cle_une_fois(superviseur_client):
     )
     assert reponse.status_code == 200
     assert "affichée une seule fois" in reponse.content.decode()
+
+
+def test_une_souscription_montre_ses_chiffres_et_ses_echeances(agent_client):
+    souscription = Souscription.objects.get(police__numero_police="CG-2024-EPG-001")
+    page = agent_client.get(f"/admin/souscriptions/souscription/{souscription.pk}/change/")
+    assert page.status_code == 200
+    contenu = page.content.decode()
+    assert "solde -10 000 FCFA" in contenu and "arriérés 10 000 FCFA" in contenu
+    assert "CG-2024-EPG-001-001" in contenu  # the échéances, read from the cotisations view
+
+
+@pytest.mark.parametrize("recherche", ["+242061234567", "CG-2024-VIE-001", "PASS-KIMIA-2024-000001", "KONGO"])
+def test_recherche_par_telephone_police_numero_et_nom(agent_client, recherche):
+    page = agent_client.get("/admin/souscriptions/souscription/", {"q": recherche})
+    assert "PASS-KIMIA-2024-000001" in page.content.decode()
