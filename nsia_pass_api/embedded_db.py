@@ -6,7 +6,11 @@ the server binaries; the cluster lives in `.pgdata/` at the project root (git-ig
 listens on a Unix socket only, so nothing is exposed on the network.
 """
 
+import warnings
 from pathlib import Path
+
+# The wheel warns that XDG_RUNTIME_DIR is unset on servers: not our users' concern.
+warnings.filterwarnings("ignore", category=UserWarning, module="platformdirs")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PGDATA = PROJECT_DIR / ".pgdata"

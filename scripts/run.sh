@@ -7,6 +7,9 @@ source "$(dirname "$0")/_commun.sh"
 export DJANGO_SETTINGS_MODULE=nsia_pass_api.settings.local
 PORT=${PORT:-8000}
 MOMO_PORT=${MOMO_PORT:-8090}
+# The API talks to the sandbox started below and gives it its own callback URL.
+export MOMO_BASE_URL=${MOMO_BASE_URL:-http://127.0.0.1:$MOMO_PORT}
+export MOMO_CALLBACK_URL=${MOMO_CALLBACK_URL:-http://127.0.0.1:$PORT/api/v1/mtn/callback/}
 preparer_venv requirements.txt
 construire_borne || echo "!! La construction de la borne a échoué : l'API démarre quand même." >&2
 
