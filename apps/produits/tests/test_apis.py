@@ -58,3 +58,11 @@ def test_schema_openapi_et_documentation(api):
     ]:
         assert chemin in chemins
     assert api.get("/api/docs/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_schema_openapi_valide_sans_avertissement(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
+    assert "/api/v1/souscriptions/" in (tmp_path / "schema.yml").read_text()
