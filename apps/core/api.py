@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
@@ -31,9 +32,12 @@ class EstClient(BasePermission):
 
 
 def adresse_ip(request) -> str | None:
-    # Behind NSIA's reverse proxy the address comes from X-Forwarded-For, set by the proxy.
-    transmise = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (transmise.split(",")[0].strip() or None) if transmise else request.META.get("REMOTE_ADDR")
+    """The caller's address; X-Forwarded-For only when a trusted proxy sets it (else spoofable)."""
+    if settings.PROXY_DE_CONFIANCE:
+        transmise = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if transmise:
+            return transmise.split(",")[-1].strip() or None
+    return request.META.get("REMOTE_ADDR")
 
 
 def borne_en_tete(request) -> tuple[str | None, str | None]:

@@ -174,3 +174,22 @@ def test_logout_rend_le_refresh_inutilisable(api, connecte):
 def test_un_access_token_ne_sert_pas_de_refresh(api, connecte):
     jetons = connecte().jetons
     assert api.post("/api/v1/auth/refresh/", {"refresh": jetons["access"]}, format="json").status_code == 401
+
+
+def test_x_forwarded_for_ignore_sans_proxy_de_confiance(api, demo, settings):
+    """Without a trusted proxy, a forged X-Forwarded-For does not escape the per-address lockout."""
+    settings.BORNE_REQUIRED = False
+    for i in range(20):
+        api.post(
+            LOGIN,
+            {"police": f"CG-2024-VIE-{200 + i}", "telephone": "+242069999999"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{i}",
+        )
+    reponse = api.post(
+        LOGIN,
+        {"police": "CG-2024-VIE-001", "telephone": "+242061234567"},
+        format="json",
+        HTTP_X_FORWARDED_FOR="10.9.9.9",
+    )
+    assert reponse.status_code == 429

@@ -7,3 +7,6 @@ DEMO_BORNE_KEY = config("DEMO_BORNE_KEY", default="")
 # Development only: serve /borne/config.json with the demo kiosk's credentials so the
 # kiosk runs in a plain browser. Never on in production.
 BORNE_WEB_CONFIG = config("BORNE_WEB_CONFIG", default=False, cast=bool)
+# Behind NSIA's reverse proxy (nginx) the client address is the last X-Forwarded-For entry,
+# the one the proxy itself appended. Off by default: the header is then ignored.
+PROXY_DE_CONFIANCE = config("PROXY_DE_CONFIANCE", default=False, cast=bool)
