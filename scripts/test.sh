@@ -48,9 +48,8 @@ trap arreter_serveurs EXIT
 
 demarrer_produit() {
   export DJANGO_SETTINGS_MODULE=nsia_pass_api.settings.local
-  if [ -z "${DATABASE_URL:-}" ]; then
-    DATABASE_URL=$(.venv/bin/python -m nsia_pass_api.embedded_db recreate nsia_pass_e2e) || return 1
-  fi
+  # A fresh database of its own, never the developer's (see scripts/base_e2e.py).
+  DATABASE_URL=$(.venv/bin/python scripts/base_e2e.py) || return 1
   export DATABASE_URL
   export MOMO_BASE_URL="http://127.0.0.1:$E2E_MOMO_PORT"
   export MOMO_CALLBACK_URL="http://127.0.0.1:$E2E_PORT/api/v1/mtn/callback/"
