@@ -44,8 +44,8 @@ export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
 PIDS+=($!)
 
 # Pending MoMo payments whose callback never came are settled by polling (every 30 s here;
-# in production a cron or systemd timer runs `manage.py momo_reconcilier` every minute).
-.venv/bin/python manage.py momo_reconcilier --boucle 30 > .run/reconciliation.log 2>&1 &
+# in production a cron or systemd timer runs `manage.py taches_periodiques` every minute).
+.venv/bin/python manage.py taches_periodiques --boucle 30 > .run/taches.log 2>&1 &
 PIDS+=($!)
 
 # gunicorn, as in production (threads for the MoMo status polls), rather than runserver:

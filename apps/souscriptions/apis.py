@@ -358,3 +358,37 @@ class RelevePdfApi(FichierPdfMixin, ClientApi):
         reponse = HttpResponse(contenu, content_type="application/pdf")
         reponse["Content-Disposition"] = f'inline; filename="releve-{police}.pdf"'
         return reponse
+
+
+class SouscriptionRelancerPaiementApi(PublicApi):
+    """A new attempt at the first payment (after a refusal), without creating another PASS."""
+
+    class InputSerializer(serializers.Serializer):
+        numero_payeur = serializers.CharField(max_length=20)
+
+    @extend_schema(
+        tags=["Souscription"],
+        summary="Relancer le premier paiement d'une souscription en attente",
+        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        request=InputSerializer,
+        responses={202: SouscriptionCreerApi.OutputSerializer},
+    )
+    def post(self, request, numero: str):
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+
+        def executer():
+            donnees = self.InputSerializer(data=request.data)
+            donnees.is_valid(raise_exception=True)
+            souscription, paiement = services.souscription_relancer_paiement(
+                numero_souscription=numero, numero_payeur=donnees.validated_data["numero_payeur"], borne=borne
+            )
+            souscription.montant_echeance = selectors.montant_echeance(
+                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+            )
+            corps = SouscriptionCreerApi.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
+            return status.HTTP_202_ACCEPTED, corps
+
+        portee = f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
+        code, corps = idempotent(request, portee=portee, executer=executer)
+        return Response(corps, status=code)

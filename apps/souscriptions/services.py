@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from apps.agents.models import Agent
 from apps.core.dates import aujourdhui
-from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.exceptions import ApplicationError, Conflict, NotFound
 from apps.core.services import compteur_suivant
 from apps.produits.models import ECHEANCES_PAR_AN, Produit
 from apps.souscriptions.models import Beneficiaire, NumeroPolice, Souscription, StatutSouscription
@@ -305,3 +305,69 @@ def police_modifier(*, police: NumeroPolice, nouveau_numero: str, utilisateur, c
         police=police, ancien_numero=ancien, nouveau_numero=numero, modifie_par=utilisateur, commentaire=commentaire
     )
     return police
+
+
+def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: str, borne):
+    """A new attempt at the first payment of a souscription still waiting for it.
+
+    Returns (souscription, paiement). Refused while an attempt is pending, and once the
+    souscription is activated or abandoned.
+    """
+    from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.paiements.models import Paiement, StatutPaiement, TypePaiement
+    from apps.paiements.services import paiement_creer, payeur_valider
+
+    payeur_valider(numero_payeur)
+    with transaction.atomic():
+        souscription = (
+            Souscription.objects.select_for_update()
+            .select_related("produit")
+            .filter(numero_souscription=(numero_souscription or "")[:30])
+            .first()
+        )
+        if souscription is None:
+            raise NotFound("Souscription introuvable.", code="souscription_introuvable")
+        if souscription.statut != StatutSouscription.EN_ATTENTE_PAIEMENT:
+            raise Conflict(
+                "souscription_pas_en_attente",
+                "Cette souscription n'attend plus de premier paiement "
+                f"(statut : {souscription.get_statut_display().lower()}).",
+            )
+        if Paiement.objects.filter(souscription=souscription, statut=StatutPaiement.EN_ATTENTE).exists():
+            raise Conflict(
+                "paiement_en_cours",
+                "Un paiement est déjà en attente de validation sur le téléphone. Patientez quelques instants.",
+            )
+        paiement = paiement_creer(
+            souscription=souscription,
+            montant=montant_premiere_echeance(
+                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+            ),
+            type_paiement=TypePaiement.SOUSCRIPTION_INITIALE,
+            numero_payeur=numero_payeur,
+            canal="borne",
+            borne=borne,
+        )
+        transaction_envoyer_apres_commit(paiement=paiement)
+    return souscription, paiement
+
+
+# A souscription whose first payment never succeeded is abandoned after this long.
+DELAI_ABANDON = timedelta(days=7)
+
+
+def souscriptions_abandonnees_annuler() -> int:
+    """en_attente_paiement for more than DELAI_ABANDON with no payment pending → annulee."""
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    from apps.paiements.models import Paiement, StatutPaiement
+
+    en_cours = Paiement.objects.filter(souscription=OuterRef("pk"), statut=StatutPaiement.EN_ATTENTE)
+    return (
+        Souscription.objects.filter(
+            statut=StatutSouscription.EN_ATTENTE_PAIEMENT, date_souscription__lt=timezone.now() - DELAI_ABANDON
+        )
+        .exclude(Exists(en_cours))
+        .update(statut=StatutSouscription.ANNULEE)
+    )

@@ -13,4 +13,9 @@ urlpatterns = [
     path("contrats/<str:police>/beneficiaires/<int:pk>/", apis.BeneficiaireDetailApi.as_view(), name="beneficiaire"),
     path("contrats/<str:police>/sinistres/", apis.SinistreListApi.as_view(), name="sinistres"),
     path("souscriptions/", apis.SouscriptionCreerApi.as_view(), name="souscription-creer"),
+    path(
+        "souscriptions/<str:numero>/paiement/",
+        apis.SouscriptionRelancerPaiementApi.as_view(),
+        name="souscription-relancer-paiement",
+    ),
 ]

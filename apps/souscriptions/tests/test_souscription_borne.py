@@ -161,3 +161,48 @@ def test_recu_pdf_du_paiement(borne_api, sandbox, django_capture_on_commit_callb
     assert reponse.status_code == 200 and reponse["Content-Type"] == "application/pdf"
     texte = PdfReader(BytesIO(reponse.content)).pages[0].extract_text()
     assert corps["paiement"]["reference"] in texte and "500 FCFA" in texte and "Réussi" in texte
+
+
+def test_relancer_le_premier_paiement_apres_un_refus(borne_api, sandbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        corps = borne_api.post(URL, {**NOUVEAU, "numero_payeur": "46733123451"}, format="json").json()
+    numero = corps["souscription"]["numero_souscription"]
+    relance_url = f"/api/v1/souscriptions/{numero}/paiement/"
+    # While the first attempt is pending, no second one.
+    en_cours = borne_api.post(relance_url, {"numero_payeur": "+242067770001"}, format="json")
+    assert en_cours.status_code == 409 and en_cours.json()["code"] == "paiement_en_cours"
+    assert regler(corps["paiement"]["reference"]).statut == "echec"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        relance = borne_api.post(relance_url, {"numero_payeur": "+242067770001"}, format="json")
+    assert relance.status_code == 202, relance.content
+    assert relance.json()["souscription"]["numero_souscription"] == numero
+    assert regler(relance.json()["paiement"]["reference"]).statut == "succes"
+    assert Souscription.objects.filter(client__telephone="+242067770001").count() == 1
+    assert Souscription.objects.get(numero_souscription=numero).statut == "activee"
+    fini = borne_api.post(relance_url, {"numero_payeur": "+242067770001"}, format="json")
+    assert fini.status_code == 409 and fini.json()["code"] == "souscription_pas_en_attente"
+
+
+def test_relance_refusee_pour_une_souscription_inconnue_ou_sans_borne(borne_api, api, sandbox):
+    inconnue = borne_api.post("/api/v1/souscriptions/PASS-KIMIA-2026-999999/paiement/",
+                              {"numero_payeur": "+242067770001"}, format="json")
+    assert inconnue.status_code == 404
+    sans_borne = api.post("/api/v1/souscriptions/PASS-KIMIA-2026-999999/paiement/",
+                          {"numero_payeur": "+242067770001"}, format="json")
+    assert sans_borne.status_code == 401
+
+
+def test_souscriptions_abandonnees_annulees_apres_7_jours(demo):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.souscriptions.services import souscriptions_abandonnees_annuler
+
+    gisele = Souscription.objects.get(client__telephone="+242065551234")
+    assert souscriptions_abandonnees_annuler() == 0
+    Souscription.objects.filter(pk=gisele.pk).update(date_souscription=timezone.now() - timedelta(days=8))
+    assert souscriptions_abandonnees_annuler() == 1
+    gisele.refresh_from_db()
+    assert gisele.statut == "annulee"

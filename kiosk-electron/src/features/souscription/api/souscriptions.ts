@@ -35,3 +35,16 @@ export interface SouscriptionCreee {
 export function creerSouscription(api: ApiClient, demande: DemandeSouscription, cleIdempotence: string): Promise<SouscriptionCreee> {
   return api.request<SouscriptionCreee>('POST', '/souscriptions/', { body: demande, idempotencyKey: cleIdempotence });
 }
+
+/** After a refused first payment: a new attempt on the same souscription (no second PASS). */
+export function relancerPremierPaiement(
+  api: ApiClient,
+  numeroSouscription: string,
+  numeroPayeur: string,
+  cleIdempotence: string,
+): Promise<SouscriptionCreee> {
+  return api.request<SouscriptionCreee>('POST', `/souscriptions/${encodeURIComponent(numeroSouscription)}/paiement/`, {
+    body: { numero_payeur: numeroPayeur },
+    idempotencyKey: cleIdempotence,
+  });
+}

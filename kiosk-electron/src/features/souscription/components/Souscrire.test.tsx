@@ -107,4 +107,26 @@ describe('Souscrire', () => {
     expect(alerte).toHaveTextContent('Certaines informations sont invalides.');
     expect(alerte).toHaveTextContent('Ce numéro est invalide.');
   });
+  it('retries a refused first payment on the same souscription, never a second PASS', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const relance = { ...cree, paiement: { ...cree.paiement, reference: 'PAY-10' } };
+    const reseau = fauxReseau({
+      'GET /produits/': produitsJson,
+      'POST /souscriptions/': json(cree, 201),
+      'GET /paiements/PAY-9/': () =>
+        json({ ...paiement, statut: 'echec', motif_echec: 'Vous avez refusé le paiement sur votre téléphone.' }),
+      'POST /souscriptions/PASS-KIMIA-2024-000042/paiement/': () => json(relance, 202),
+      'GET /paiements/PAY-10/': () =>
+        json({ ...paiement, reference: 'PAY-10', statut: 'succes', numero_police: 'CG-2024-VIE-042' }),
+    });
+    fireEvent.click(await remplir());
+    await avancer(3);
+    fireEvent.click(await screen.findByRole('button', { name: 'Réessayer' }));
+    fireEvent.click(await screen.findByTestId('bouton-souscrire'));
+    await avancer(3);
+    await screen.findByTestId('souscription-confirmee');
+    const posts = reseau.appels.filter((a) => a.method === 'POST');
+    expect(posts.map((a) => a.path)).toEqual(['/souscriptions/', '/souscriptions/PASS-KIMIA-2024-000042/paiement/']);
+    expect(JSON.parse(String(posts[1].init.body))).toEqual({ numero_payeur: '+242069998877' });
+  });
 });

@@ -11,7 +11,7 @@ import { LIENS, PERIODES, PERIODICITES, formatMontant, formatTelephone, montantE
 import { lireProduits } from '../../produits/api/produits';
 import { AttentePaiement } from '../../paiement/components/AttentePaiement';
 import { SaisiePayeur, numeroPayeur, payeurValide, type Payeur } from '../../paiement/components/SaisiePayeur';
-import { creerSouscription, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
+import { creerSouscription, relancerPremierPaiement, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
 import {
   EtapeBeneficiaires,
   EtapeIdentite,
@@ -47,6 +47,8 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   const [erreur, setErreur] = useState<unknown>(null);
   const [creee, setCreee] = useState<(SouscriptionCreee & { numeroPayeur: string }) | null>(null);
   const intention = useRef<{ signature: string; cle: string } | null>(null);
+  // Set once the souscription exists: a new attempt pays it, never creates a second PASS.
+  const souscriptionExistante = useRef<string | null>(null);
   const verrou = useRef(false);
 
   const produit = produits.donnees?.find((p) => p.code === code) ?? null;
@@ -81,10 +83,13 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
       beneficiaires: beneficiaires.map((b) => ({ nom: b.nom, prenom: b.prenom, lien: b.lien })),
       numero_payeur: numeroPayeur(payeurEffectif),
     };
-    const signature = JSON.stringify(demande);
+    const signature = JSON.stringify({ demande, existante: souscriptionExistante.current });
     if (intention.current?.signature !== signature) intention.current = { signature, cle: nouvelleCleIdempotence() };
     try {
-      const r = await creerSouscription(api, demande, intention.current.cle);
+      const r = souscriptionExistante.current
+        ? await relancerPremierPaiement(api, souscriptionExistante.current, demande.numero_payeur, intention.current.cle)
+        : await creerSouscription(api, demande, intention.current.cle);
+      souscriptionExistante.current = r.souscription.numero_souscription;
       setCreee({ ...r, numeroPayeur: demande.numero_payeur });
     } catch (e) {
       setErreur(e);
@@ -103,7 +108,7 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
           numeroPayeur={creee.numeroPayeur}
           auth={false}
           onRecommencer={() => {
-            // The souscription exists: a new attempt is a new intent (the server reuses the client).
+            // The souscription exists: the next attempt pays it again (a new intent, same PASS).
             intention.current = null;
             setCreee(null);
             setEtape('payeur');
