@@ -404,7 +404,22 @@ collection = {
                         'pm.variables.set("telNouveau", "+24206" + String(Math.floor(1000000 + '
                         "Math.random() * 8999999)));"
                     )
-                    + tests(statut(201), champs("souscription", "paiement")),
+                    + tests(
+                        statut(201),
+                        champs("souscription", "paiement"),
+                        'pm.collectionVariables.set("souscription", '
+                        "pm.response.json().souscription.numero_souscription);",
+                        'pm.collectionVariables.set("telNouveau", pm.variables.get("telNouveau"));',
+                    ),
+                ),
+                requete(
+                    "Relancer le premier paiement",
+                    "POST",
+                    "/api/v1/souscriptions/{{souscription}}/paiement/",
+                    en_tetes=BORNE,
+                    corps={"numero_payeur": "{{telNouveau}}"},
+                    # The first attempt is still pending (or already paid): refused with a reason.
+                    scripts=tests(statut(409), ERREUR),
                 ),
                 requete(
                     "Souscription sans borne → 401",
@@ -435,7 +450,9 @@ collection = {
             ],
         },
     ],
-    "variable": [{"key": k, "value": ""} for k in ("access", "refresh", "beneficiaire", "paiement")],
+    "variable": [
+        {"key": k, "value": ""} for k in ("access", "refresh", "beneficiaire", "paiement", "souscription", "telNouveau")
+    ],
 }
 
 environnement = {
