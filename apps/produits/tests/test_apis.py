@@ -23,20 +23,17 @@ def test_produit_inconnu_ou_inactif_404(api, produits):
     assert "SALISA" not in {p["code"] for p in api.get("/api/v1/produits/").json()}
 
 
-def test_produits_limites_en_debit(api, produits, settings):
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anonyme": "3/min"}}
+def test_produits_limites_en_debit(api, produits, monkeypatch):
     from apps.core.api import ThrottleAnonyme
 
-    ThrottleAnonyme.THROTTLE_RATES = {"anonyme": "3/min"}
-    try:
-        codes = [api.get("/api/v1/produits/", HTTP_X_BORNE_ID="limite").status_code for _ in range(4)]
-        reponse = api.get("/api/v1/produits/", HTTP_X_BORNE_ID="limite")
-    finally:
-        from rest_framework.settings import api_settings
-
-        ThrottleAnonyme.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+    # monkeypatch restores the rate after the test (the class attribute outlives settings overrides).
+    monkeypatch.setattr(ThrottleAnonyme, "THROTTLE_RATES", {"anonyme": "3/min"})
+    codes = [api.get("/api/v1/produits/", HTTP_X_BORNE_ID="limite").status_code for _ in range(4)]
+    reponse = api.get("/api/v1/produits/", HTTP_X_BORNE_ID="limite")
     assert codes == [200, 200, 200, 429]
     assert reponse.json()["code"] == "trop_de_requetes" and int(reponse["Retry-After"]) > 0
+    # Another kiosk has its own budget.
+    assert api.get("/api/v1/produits/", HTTP_X_BORNE_ID="autre").status_code == 200
 
 
 def test_erreurs_au_format_unique(api, produits):
