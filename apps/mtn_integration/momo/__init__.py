@@ -1,12 +1,19 @@
-"""Our MTN MoMo Collection client (pure Python + requests: no Django here)."""
+"""Our MTN MoMo Collection client (pure Python + requests: no Django here).
 
-from apps.mtn_integration.momo.client import (
-    Balance,
-    MomoCall,
-    MomoClient,
-    MomoConfig,
-    RequestToPayStatus,
-    TransactionStatus,
+client = MomoClient(MomoConfig(base_url=…, subscription_key=…, api_user=…, api_key=…),
+                    recorder=store_call)
+client.request_to_pay_safely(reference_id=…, amount=5000, external_id=…, payer_msisdn=…)
+client.get_status(reference_id).status
+"""
+
+from apps.mtn_integration.momo.client import MomoClient, Recorder
+from apps.mtn_integration.momo.constants import (
+    PRODUCTION_BASE_URL,
+    PRODUCTION_CURRENCY,
+    PRODUCTION_TARGET_ENVIRONMENT,
+    SANDBOX_BASE_URL,
+    SANDBOX_CURRENCY,
+    SANDBOX_TARGET_ENVIRONMENT,
 )
 from apps.mtn_integration.momo.exceptions import (
     MomoAuthError,
@@ -18,8 +25,25 @@ from apps.mtn_integration.momo.exceptions import (
     MomoTimeout,
     MomoUnavailable,
 )
+from apps.mtn_integration.momo.masking import mask_body, mask_msisdn
+from apps.mtn_integration.momo.models import (
+    Balance,
+    MomoCall,
+    MomoConfig,
+    RequestToPayStatus,
+    SendOutcome,
+    TransactionStatus,
+)
+from apps.mtn_integration.momo.reasons import MOTIFS, motif_francais
 
 __all__ = [
+    "MOTIFS",
+    "PRODUCTION_BASE_URL",
+    "PRODUCTION_CURRENCY",
+    "PRODUCTION_TARGET_ENVIRONMENT",
+    "SANDBOX_BASE_URL",
+    "SANDBOX_CURRENCY",
+    "SANDBOX_TARGET_ENVIRONMENT",
     "Balance",
     "MomoAuthError",
     "MomoBadRequest",
@@ -32,6 +56,11 @@ __all__ = [
     "MomoRejected",
     "MomoTimeout",
     "MomoUnavailable",
+    "Recorder",
     "RequestToPayStatus",
+    "SendOutcome",
     "TransactionStatus",
+    "mask_body",
+    "mask_msisdn",
+    "motif_francais",
 ]

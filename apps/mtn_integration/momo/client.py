@@ -1,20 +1,26 @@
-"""MTN MoMo Collection: token, request-to-pay, status, account holder, balance.
+"""MTN MoMo Collection client: token, request-to-pay, status, account holder, balance.
 
-Every call has a timeout, every call is reported to an optional recorder (bodies masked:
-no secret, no full phone number), the token is cached until shortly before it expires.
+Pure Python + requests (no Django), so it is tested alone against the sandbox. Every call has
+a (connect, read) timeout, is reported to an optional recorder with masked bodies, and maps
+MTN's answers to our exceptions. The token is cached until shortly before it expires and
+renewed once when MTN answers 401.
 """
 
-import enum
 import json
-import re
+import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any
 
 import requests
 import requests.adapters
 
+from apps.mtn_integration.momo.constants import (
+    MAX_NOTE_LENGTH,
+    TOKEN_MARGIN_SECONDS,
+    UNKNOWN_OUTCOME_CODES,
+)
 from apps.mtn_integration.momo.exceptions import (
     MomoAuthError,
     MomoBadRequest,
@@ -25,103 +31,53 @@ from apps.mtn_integration.momo.exceptions import (
     MomoTimeout,
     MomoUnavailable,
 )
+from apps.mtn_integration.momo.masking import mask_body, mask_msisdn
+from apps.mtn_integration.momo.models import (
+    Balance,
+    MomoCall,
+    MomoConfig,
+    RequestToPayStatus,
+    SendOutcome,
+    TransactionStatus,
+)
 
-PRODUCTION_BASE_URL = "https://proxy.momoapi.mtn.com"
-SANDBOX_BASE_URL = "https://sandbox.momodeveloper.mtn.com"
-TOKEN_MARGIN_SECONDS = 60
-UNKNOWN_OUTCOME_CODES = {None, "SERVICE_UNAVAILABLE", "INTERNAL_PROCESSING_ERROR"}
+logger = logging.getLogger(__name__)
 
+Recorder = Callable[[MomoCall], None]
 
-@dataclass(frozen=True)
-class MomoConfig:
-    base_url: str
-    subscription_key: str
-    api_user: str
-    api_key: str
-    target_environment: str = "sandbox"
-    currency: str = "EUR"
-    callback_url: str | None = None
-    timeout: float = 10.0
-
-
-class TransactionStatus(enum.StrEnum):
-    PENDING = "PENDING"
-    SUCCESSFUL = "SUCCESSFUL"
-    FAILED = "FAILED"
-
-
-@dataclass(frozen=True)
-class RequestToPayStatus:
-    status: TransactionStatus
-    reason_code: str | None
-    financial_transaction_id: str | None
-    amount: str | None
-    currency: str | None
-    external_id: str | None
-    payer: str | None
+# Statuses some MTN markets send besides the three documented ones.
+_STATUS_ALIASES = {
+    "ONGOING": (TransactionStatus.PENDING, None),
+    "CREATED": (TransactionStatus.PENDING, None),
+    "REJECTED": (TransactionStatus.FAILED, "APPROVAL_REJECTED"),
+    "TIMEOUT": (TransactionStatus.FAILED, "EXPIRED"),
+    "EXPIRED": (TransactionStatus.FAILED, "EXPIRED"),
+}
 
 
-@dataclass(frozen=True)
-class Balance:
-    available_balance: str
-    currency: str
-
-
-@dataclass(frozen=True)
-class MomoCall:
-    method: str
-    path: str
-    status_code: int | None
-    duration_ms: float
-    reference_id: str | None
-    request_body: str | None
-    response_body: str | None
-    error: str | None
-
-
-_MSISDN = re.compile(r"\d{8,15}")
-_SECRET_KEYS = {"access_token", "apikey", "apiKey", "api_key"}
-
-
-def mask_msisdn(numero: str) -> str:
-    """242061234567 → 24206*****67."""
-    return numero[:5] + "*" * max(0, len(numero) - 7) + numero[-2:] if len(numero) > 7 else "***"
-
-
-def mask_body(body) -> str | None:
-    """JSON text with secrets removed and phone numbers masked."""
-    if body in (None, "", b""):
-        return None
-    if isinstance(body, bytes):
-        body = body.decode("utf-8", "replace")
-    try:
-        data = json.loads(body) if isinstance(body, str) else body
-    except ValueError:
-        return _MSISDN.sub(lambda m: mask_msisdn(m.group(0)), str(body))[:2000]
-
-    def clean(value, key=None):
-        if key in _SECRET_KEYS:
-            return "***"
-        if isinstance(value, dict):
-            return {k: clean(v, k) for k, v in value.items()}
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        if isinstance(value, str) and key in {"partyId", "msisdn", "payer"}:
-            return mask_msisdn(value)
-        return value
-
-    return json.dumps(clean(data), ensure_ascii=False)[:2000]
-
-
-def _reason_code(reason) -> str | None:
-    # MTN sends a bare string ("APPROVAL_REJECTED") or an object {"code", "message"}.
+def _reason(reason: Any) -> tuple[str | None, str | None]:
+    """MTN sends a bare string ("APPROVAL_REJECTED") or {"code", "message"}: (code, message)."""
     if isinstance(reason, dict):
-        return reason.get("code")
-    return reason or None
+        return reason.get("code") or None, reason.get("message") or None
+    return (str(reason) if reason else None), None
+
+
+def _error_fields(text: str | None) -> tuple[str | None, str | None]:
+    """(code, message) of an error body: MTN's {"code","message"}, the gateway's
+    {"statusCode","message"} or the token endpoint's {"error"}."""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    return data.get("code") or data.get("error"), data.get("message")
 
 
 class MomoClient:
-    def __init__(self, config: MomoConfig, recorder: Callable[[MomoCall], None] | None = None):
+    """One client per configuration and process: its token cache is shared by every thread."""
+
+    def __init__(self, config: MomoConfig, recorder: Recorder | None = None) -> None:
         self.config = config
         self.recorder = recorder
         self._session = requests.Session()
@@ -131,16 +87,26 @@ class MomoClient:
         self._session.mount("https://", adapter)
         self._token: str | None = None
         self._token_expires_at = 0.0
-        self._lock = threading.Lock()
+        self._token_lock = threading.Lock()
 
-    # -- HTTP ---------------------------------------------------------------------------
+    # -- HTTP -------------------------------------------------------------------------------
     def _call(
-        self, method: str, path: str, *, headers=None, json_body=None, auth=None, reference_id=None, expected=(200,)
-    ):
+        self,
+        method: str,
+        path: str,
+        *,
+        headers: dict[str, str] | None = None,
+        json_body: Any = None,
+        auth: tuple[str, str] | None = None,
+        reference_id: str | None = None,
+        expected: tuple[int, ...] = (200,),
+        recorded_path: str | None = None,
+    ) -> requests.Response:
+        """One HTTP call, recorded whatever happens; an unexpected status raises ours."""
         url = self.config.base_url.rstrip("/") + path
         all_headers = {"Ocp-Apim-Subscription-Key": self.config.subscription_key, **(headers or {})}
-        start = time.monotonic()
-        status_code, text, error = None, None, None
+        started = time.monotonic()
+        response, error = None, None
         try:
             response = self._session.request(
                 method,
@@ -148,85 +114,117 @@ class MomoClient:
                 headers=all_headers,
                 json=json_body,
                 auth=auth,
-                timeout=(min(5.0, self.config.timeout), self.config.timeout),
+                timeout=(self.config.connect_timeout, self.config.timeout),
             )
-            status_code, text = response.status_code, response.text
         except requests.Timeout as exc:
             error = "timeout"
-            raise MomoTimeout(f"{method} {path}: pas de réponse en {self.config.timeout} s") from exc
+            raise MomoTimeout(f"{method} {recorded_path or path}: pas de réponse à temps") from exc
         except requests.RequestException as exc:
             error = type(exc).__name__
-            raise MomoUnavailable(f"{method} {path}: {type(exc).__name__}") from exc
+            raise MomoUnavailable(f"{method} {recorded_path or path}: {error}") from exc
         finally:
-            if self.recorder:
-                self.recorder(
-                    MomoCall(
-                        method=method,
-                        path=path,
-                        status_code=status_code,
-                        duration_ms=(time.monotonic() - start) * 1000,
-                        reference_id=reference_id,
-                        request_body=mask_body(json_body),
-                        response_body=mask_body(text),
-                        error=error,
-                    )
+            self._record(
+                MomoCall(
+                    method=method,
+                    path=recorded_path or path,
+                    status_code=response.status_code if response is not None else None,
+                    duration_ms=round((time.monotonic() - started) * 1000, 1),
+                    reference_id=reference_id,
+                    request_body=mask_body(json_body),
+                    response_body=mask_body(response.text) if response is not None else None,
+                    error=error,
                 )
-        if status_code in expected:
+            )
+        if response.status_code in expected:
             return response
-        self._raise_for(status_code, text, path)
+        raise self._error_for(response.status_code, response.text, recorded_path or path)
+
+    def _record(self, call: MomoCall) -> None:
+        logger.info(
+            "MoMo %s %s → %s en %.0f ms",
+            call.method,
+            call.path,
+            call.status_code or call.error,
+            call.duration_ms,
+        )
+        if self.recorder is None:
+            return
+        try:
+            self.recorder(call)
+        except Exception:  # the audit trail must never break a payment
+            logger.exception("Appel MoMo non enregistré")
 
     @staticmethod
-    def _raise_for(status_code: int, text: str, path: str):
-        try:
-            data = json.loads(text) if text else {}
-        except ValueError:
-            data = {}
-        code = data.get("code") if isinstance(data, dict) else None
-        message = (data.get("message") if isinstance(data, dict) else None) or f"HTTP {status_code} sur {path}"
+    def _error_for(status_code: int, text: str | None, path: str) -> MomoError:
+        code, message = _error_fields(text)
+        message = message or f"HTTP {status_code} sur {path}"
+        kwargs = {"code": code, "status_code": status_code}
         if status_code == 401:
-            raise MomoAuthError(message, code=code, status_code=status_code)
+            return MomoAuthError(message, **kwargs)
         if status_code == 400:
-            raise MomoBadRequest(message, code=code, status_code=status_code)
+            return MomoBadRequest(message, **kwargs)
         if status_code == 404:
-            raise MomoNotFound(message, code=code, status_code=status_code)
+            return MomoNotFound(message, **kwargs)
         if status_code == 409:
-            raise MomoDuplicateReference(message, code=code, status_code=status_code)
-        # A 5xx without a business refusal leaves the outcome unknown: callers ask the status.
-        if status_code >= 500 and code in UNKNOWN_OUTCOME_CODES:
-            raise MomoUnavailable(message, code=code, status_code=status_code)
+            return MomoDuplicateReference(message, **kwargs)
+        if status_code >= 500 and (status_code == 503 or code in UNKNOWN_OUTCOME_CODES):
+            return MomoUnavailable(message, **kwargs)
         if status_code >= 500:
-            raise MomoRejected(message, code=code, status_code=status_code)
-        raise MomoError(message, code=code, status_code=status_code)
+            return MomoRejected(message, **kwargs)
+        return MomoError(message, **kwargs)
 
-    # -- Token ----------------------------------------------------------------------------
-    def _bearer(self, force_new: bool = False) -> str:
-        with self._lock:
-            if force_new or not self._token or time.monotonic() >= self._token_expires_at:
-                response = self._call("POST", "/collection/token/", auth=(self.config.api_user, self.config.api_key))
+    # -- Token ------------------------------------------------------------------------------
+    def _bearer(self, refused: str | None = None) -> str:
+        """The cached token, or a new one when it expires soon or MTN just refused it."""
+        with self._token_lock:
+            fresh = self._token and time.monotonic() < self._token_expires_at
+            if not fresh or self._token == refused:
+                response = self._call(
+                    "POST", "/collection/token/", auth=(self.config.api_user, self.config.api_key)
+                )
                 data = response.json()
-                self._token = data["access_token"]
                 lifetime = int(data.get("expires_in", 3600))
+                self._token = data["access_token"]
                 self._token_expires_at = time.monotonic() + max(0, lifetime - TOKEN_MARGIN_SECONDS)
             return self._token
 
-    def _collection(self, method, path, *, headers=None, json_body=None, reference_id=None, expected=(200,)):
-        """A Collection call with the Bearer token; a 401 renews the token once."""
+    def _collection(
+        self,
+        method: str,
+        path: str,
+        *,
+        headers: dict[str, str] | None = None,
+        json_body: Any = None,
+        reference_id: str | None = None,
+        expected: tuple[int, ...] = (200,),
+        recorded_path: str | None = None,
+    ) -> requests.Response:
+        """A Collection call with the Bearer token; a 401 renews the token and retries once."""
+        refused = None
         for attempt in (1, 2):
+            token = self._bearer(refused)
             all_headers = {
-                "Authorization": f"Bearer {self._bearer(force_new=attempt == 2)}",
+                "Authorization": f"Bearer {token}",
                 "X-Target-Environment": self.config.target_environment,
                 **(headers or {}),
             }
             try:
                 return self._call(
-                    method, path, headers=all_headers, json_body=json_body, reference_id=reference_id, expected=expected
+                    method,
+                    path,
+                    headers=all_headers,
+                    json_body=json_body,
+                    reference_id=reference_id,
+                    expected=expected,
+                    recorded_path=recorded_path,
                 )
             except MomoAuthError:
                 if attempt == 2:
                     raise
-        raise MomoError("unreachable")
+                refused = token
+        raise AssertionError("unreachable")
 
-    # -- Collection ------------------------------------------------------------------------
+    # -- Collection -------------------------------------------------------------------------
     def request_to_pay(
         self,
         *,
@@ -238,6 +236,10 @@ class MomoClient:
         payee_note: str = "",
         currency: str | None = None,
     ) -> None:
+        """Ask the payer to approve a debit; MTN answers 202 and works asynchronously.
+
+        Store reference_id before calling: after a timeout only it lets you find the request.
+        """
         headers = {"X-Reference-Id": reference_id}
         if self.config.callback_url:
             headers["X-Callback-Url"] = self.config.callback_url
@@ -246,8 +248,8 @@ class MomoClient:
             "currency": currency or self.config.currency,
             "externalId": external_id,
             "payer": {"partyIdType": "MSISDN", "partyId": payer_msisdn.lstrip("+")},
-            "payerMessage": payer_message[:160],
-            "payeeNote": payee_note[:160],
+            "payerMessage": payer_message[:MAX_NOTE_LENGTH],
+            "payeeNote": payee_note[:MAX_NOTE_LENGTH],
         }
         self._collection(
             "POST",
@@ -258,53 +260,77 @@ class MomoClient:
             expected=(202,),
         )
 
+    def request_to_pay_safely(self, **kwargs: Any) -> SendOutcome:
+        """request_to_pay with momo.md's rule for unknown outcomes; same arguments.
+
+        After a timeout or a 5xx that leaves the outcome unknown, ask the status: found means
+        MTN has the transaction (never send it twice); 404 means it never arrived, so it is sent
+        again once with the same X-Reference-Id (a duplicate would be refused with 409 anyway).
+        Raises MomoTimeout / MomoUnavailable when even that cannot be known (poll later), and
+        MomoRejected / MomoBadRequest / MomoAuthError when MTN refuses the request for good.
+        """
+        reference_id = kwargs["reference_id"]
+        try:
+            self.request_to_pay(**kwargs)
+            return SendOutcome.ACCEPTED
+        except MomoDuplicateReference:
+            return SendOutcome.ALREADY_AT_MTN
+        except (MomoTimeout, MomoUnavailable) as exc:
+            logger.warning("Request-to-pay %s : issue inconnue (%s)", reference_id, exc.message)
+        try:
+            self.get_status(reference_id)
+            return SendOutcome.ALREADY_AT_MTN
+        except MomoNotFound:
+            pass
+        try:
+            self.request_to_pay(**kwargs)
+        except MomoDuplicateReference:
+            return SendOutcome.ALREADY_AT_MTN
+        return SendOutcome.RESENT
+
     def get_status(self, reference_id: str) -> RequestToPayStatus:
         data = self._collection(
             "GET", f"/collection/v1_0/requesttopay/{reference_id}", reference_id=reference_id
         ).json()
-        try:
-            status = TransactionStatus(str(data.get("status", "")).upper())
-        except ValueError as exc:
-            raise MomoError(f"Statut MTN inconnu : {data.get('status')!r}") from exc
-        payer = data.get("payer") or {}
+        raw_status = str(data.get("status", "")).upper()
+        reason_code, reason_message = _reason(data.get("reason"))
+        if raw_status in _STATUS_ALIASES:
+            status, implied_reason = _STATUS_ALIASES[raw_status]
+            reason_code = reason_code or implied_reason
+        else:
+            try:
+                status = TransactionStatus(raw_status)
+            except ValueError as exc:
+                raise MomoError(f"Statut MTN inconnu : {raw_status!r}") from exc
+        payer = data.get("payer")
         return RequestToPayStatus(
             status=status,
-            reason_code=_reason_code(data.get("reason")),
-            financial_transaction_id=data.get("financialTransactionId"),
+            reason_code=reason_code if status is TransactionStatus.FAILED else None,
+            financial_transaction_id=data.get("financialTransactionId") or None,
             amount=data.get("amount"),
             currency=data.get("currency"),
             external_id=data.get("externalId"),
             payer=payer.get("partyId") if isinstance(payer, dict) else None,
+            reason_message=reason_message,
         )
 
-    def request_to_pay_safely(self, **kwargs) -> bool:
-        """momo.md's rule after a timeout or a 5xx: ask the status; re-send the same id only on 404.
-
-        Returns True once MTN has the transaction. The caller stored reference_id beforehand.
-        """
-        try:
-            self.request_to_pay(**kwargs)
-            return True
-        except MomoDuplicateReference:
-            return True
-        except (MomoTimeout, MomoUnavailable):
-            try:
-                self.get_status(kwargs["reference_id"])
-                return True
-            except MomoNotFound:
-                self.request_to_pay(**kwargs)
-                return True
-
     def is_account_holder_active(self, msisdn: str) -> bool:
-        data = self._collection("GET", f"/collection/v1_0/accountholder/msisdn/{msisdn.lstrip('+')}/active").json()
-        return bool(data.get("result"))
+        number = msisdn.lstrip("+")
+        template = "/collection/v1_0/accountholder/msisdn/{}/active"
+        data = self._collection(
+            "GET", template.format(number), recorded_path=template.format(mask_msisdn(number))
+        ).json()
+        return data.get("result") is True
 
     def get_balance(self) -> Balance:
         data = self._collection("GET", "/collection/v1_0/account/balance").json()
-        return Balance(available_balance=str(data.get("availableBalance")), currency=data.get("currency", ""))
+        return Balance(
+            available_balance=str(data.get("availableBalance")), currency=data.get("currency", "")
+        )
 
-    # -- Sandbox provisioning ------------------------------------------------------------------
+    # -- Sandbox provisioning (MTN's sandbox and ours only) --------------------------------
     def create_api_user(self, *, reference_id: str, callback_host: str) -> None:
+        """Create an api user (its id is reference_id); callbacks must go to callback_host."""
         self._call(
             "POST",
             "/v1_0/apiuser",
@@ -314,4 +340,9 @@ class MomoClient:
         )
 
     def create_api_key(self, user_id: str) -> str:
-        return self._call("POST", f"/v1_0/apiuser/{user_id}/apikey", expected=(201,)).json()["apiKey"]
+        """A new api key for the user (the previous one stops working). Never log it."""
+        response = self._call("POST", f"/v1_0/apiuser/{user_id}/apikey", expected=(201,))
+        return response.json()["apiKey"]
+
+    def get_api_user(self, user_id: str) -> dict:
+        return self._call("GET", f"/v1_0/apiuser/{user_id}").json()
