@@ -125,7 +125,7 @@ class RunningSandbox(SandboxControl):
         self.server = SandboxServer(("127.0.0.1", 0), state)
         super().__init__(self.server.base_url)
         self._thread = threading.Thread(
-            target=self.server.serve_forever, name="momo-sandbox", daemon=True
+            target=self.server.serve_forever, args=(0.05,), name="momo-sandbox", daemon=True
         )
 
     @property

@@ -105,7 +105,7 @@ class CallbackReceiver:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/v1/mtn/callback/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
 
     def wait_for(self, count: int, timeout: float = 3.0) -> list[tuple[str, str, dict]]:
         with self._condition:

@@ -38,7 +38,8 @@ def test_token_refused_by_mtn_is_renewed_once(momo_sandbox, client):
     assert momo_sandbox.token_calls() == 2
 
 
-def test_status_faults_become_our_exceptions(momo_sandbox, client):
+def test_status_faults_become_our_exceptions(momo_sandbox, client_for):
+    client = client_for(timeout=0.4)
     reference = pay(client)
     momo_sandbox.set_faults(status="error500")
     with pytest.raises(MomoUnavailable):
@@ -65,7 +66,8 @@ def test_connection_refused_is_unavailable(client_for):
         client_for(base_url="http://127.0.0.1:9").get_balance()
 
 
-def test_accepted_after_the_client_timed_out_is_not_sent_twice(momo_sandbox, client):
+def test_accepted_after_the_client_timed_out_is_not_sent_twice(momo_sandbox, client_for):
+    client = client_for(timeout=0.4)
     momo_sandbox.set_faults(requesttopay="accept_then_hang", hang_seconds=3, scope="next")
     reference = str(uuid.uuid4())
     outcome = client.request_to_pay_safely(reference_id=reference, **SAFE)
@@ -132,7 +134,7 @@ def test_a_failing_recorder_never_breaks_a_payment(client_for):
 
 def test_timeout_is_recorded_as_such(momo_sandbox, client_for):
     calls = []
-    client = client_for(recorder=calls.append)
+    client = client_for(recorder=calls.append, timeout=0.4)
     momo_sandbox.set_faults(status="hang", hang_seconds=3)
     with pytest.raises(MomoTimeout):
         client.get_status(str(uuid.uuid4()))
