@@ -185,11 +185,13 @@ def test_relancer_le_premier_paiement_apres_un_refus(borne_api, sandbox, django_
 
 
 def test_relance_refusee_pour_une_souscription_inconnue_ou_sans_borne(borne_api, api, sandbox):
-    inconnue = borne_api.post("/api/v1/souscriptions/PASS-KIMIA-2026-999999/paiement/",
-                              {"numero_payeur": "+242067770001"}, format="json")
+    inconnue = borne_api.post(
+        "/api/v1/souscriptions/PASS-KIMIA-2026-999999/paiement/", {"numero_payeur": "+242067770001"}, format="json"
+    )
     assert inconnue.status_code == 404
-    sans_borne = api.post("/api/v1/souscriptions/PASS-KIMIA-2026-999999/paiement/",
-                          {"numero_payeur": "+242067770001"}, format="json")
+    sans_borne = api.post(
+        "/api/v1/souscriptions/PASS-KIMIA-2026-999999/paiement/", {"numero_payeur": "+242067770001"}, format="json"
+    )
     assert sans_borne.status_code == 401
 
 
