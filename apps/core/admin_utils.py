@@ -2,10 +2,8 @@
 
 import csv
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.http import HttpResponse
-
-from apps.core.exceptions import ApplicationError
 
 
 def exporter_csv(nom_fichier: str, colonnes: list[tuple[str, callable]]):
@@ -36,7 +34,3 @@ class LectureSeuleMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-def refus_en_message(request, exc: ApplicationError) -> None:
-    messages.error(request, exc.message)

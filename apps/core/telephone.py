@@ -22,10 +22,3 @@ def telephone_valide(valeur: str) -> bool:
 
 def operateur(telephone: str) -> str | None:
     return OPERATEURS.get(telephone[4:6]) if FORMAT_TELEPHONE.match(telephone or "") else None
-
-
-def masquer(telephone: str) -> str:
-    """+242061234567 → +24206*****67: enough to recognise, not enough to reuse."""
-    if not telephone or len(telephone) < 8:
-        return "***"
-    return telephone[:6] + "*" * (len(telephone) - 8) + telephone[-2:]

@@ -84,8 +84,11 @@ class PaiementStatutApi(APIView):
         paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
         if paiement is None:
             raise NotFound("Paiement introuvable.", code="paiement_introuvable")
+        statut_avant = paiement.statut
         paiement = paiement_rafraichir(paiement=paiement)
-        paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+        if paiement.statut != statut_avant:
+            # A first payment may just have brought a police number: read it with the new state.
+            paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
         return Response(self.OutputSerializer(paiement).data)
 
 

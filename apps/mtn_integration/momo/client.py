@@ -179,9 +179,7 @@ class MomoClient:
         with self._token_lock:
             fresh = self._token and time.monotonic() < self._token_expires_at
             if not fresh or self._token == refused:
-                response = self._call(
-                    "POST", "/collection/token/", auth=(self.config.api_user, self.config.api_key)
-                )
+                response = self._call("POST", "/collection/token/", auth=(self.config.api_user, self.config.api_key))
                 data = response.json()
                 lifetime = int(data.get("expires_in", 3600))
                 self._token = data["access_token"]
@@ -324,9 +322,7 @@ class MomoClient:
 
     def get_balance(self) -> Balance:
         data = self._collection("GET", "/collection/v1_0/account/balance").json()
-        return Balance(
-            available_balance=str(data.get("availableBalance")), currency=data.get("currency", "")
-        )
+        return Balance(available_balance=str(data.get("availableBalance")), currency=data.get("currency", ""))
 
     # -- Sandbox provisioning (MTN's sandbox and ours only) --------------------------------
     def create_api_user(self, *, reference_id: str, callback_host: str) -> None:

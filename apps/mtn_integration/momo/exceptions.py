@@ -12,9 +12,7 @@ MomoError
 
 
 class MomoError(Exception):
-    def __init__(
-        self, message: str = "", *, code: str | None = None, status_code: int | None = None
-    ) -> None:
+    def __init__(self, message: str = "", *, code: str | None = None, status_code: int | None = None) -> None:
         super().__init__(message or code or self.__class__.__name__)
         self.message = message or code or self.__class__.__name__
         self.code = code

@@ -4,17 +4,12 @@ The kiosk shows these sentences as they are: short, in "vous", saying what happe
 useful, what to do. Configuration errors (ours, not the customer's) send them to an agent.
 """
 
-A_CONFIGURER = (
-    "Le paiement mobile est momentanément indisponible sur cette borne."
-    " Merci de prévenir un agent NSIA."
-)
+A_CONFIGURER = "Le paiement mobile est momentanément indisponible sur cette borne. Merci de prévenir un agent NSIA."
 
 MOTIFS: dict[str, str] = {
     "APPROVAL_REJECTED": "Vous avez refusé le paiement sur votre téléphone.",
     "NOT_ENOUGH_FUNDS": "Solde insuffisant sur votre compte Mobile Money.",
-    "EXPIRED": (
-        "Le délai de validation est dépassé : le paiement n'a pas été confirmé sur le téléphone."
-    ),
+    "EXPIRED": ("Le délai de validation est dépassé : le paiement n'a pas été confirmé sur le téléphone."),
     "PAYER_NOT_FOUND": "Ce numéro n'a pas de compte MTN Mobile Money.",
     "PAYER_LIMIT_REACHED": "Le plafond de votre compte Mobile Money est atteint.",
     "TRANSACTION_CANCELED": "Le paiement a été annulé.",
@@ -28,9 +23,7 @@ MOTIFS: dict[str, str] = {
     "INTERNAL_PROCESSING_ERROR": (
         "MTN Mobile Money n'a pas pu traiter le paiement. Vérifiez votre solde, puis réessayez."
     ),
-    "SERVICE_UNAVAILABLE": (
-        "MTN Mobile Money est momentanément indisponible. Réessayez dans quelques minutes."
-    ),
+    "SERVICE_UNAVAILABLE": ("MTN Mobile Money est momentanément indisponible. Réessayez dans quelques minutes."),
     "COULD_NOT_PERFORM_TRANSACTION": (
         "Le paiement n'a pas pu être effectué : il n'a pas été validé à temps. Réessayez."
     ),

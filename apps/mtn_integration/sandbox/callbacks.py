@@ -21,9 +21,7 @@ def schedule_final_callback(state: SandboxState, transaction: Transaction) -> No
     if not transaction.callback_url:
         return
     with state.lock:
-        if transaction.callback_done or (
-            transaction.forced is None and transaction.final_at is None
-        ):
+        if transaction.callback_done or (transaction.forced is None and transaction.final_at is None):
             return
         transaction.callback_done = True
     fault = transaction.callback_fault
@@ -39,11 +37,7 @@ def schedule_final_callback(state: SandboxState, transaction: Transaction) -> No
 def _deliver(state: SandboxState, transaction: Transaction) -> None:
     outcome = transaction.outcome()
     if transaction.callback_fault == "lie":
-        outcome = (
-            (Status.FAILED, "APPROVAL_REJECTED")
-            if outcome[0] is Status.SUCCESSFUL
-            else (Status.SUCCESSFUL, None)
-        )
+        outcome = (Status.FAILED, "APPROVAL_REJECTED") if outcome[0] is Status.SUCCESSFUL else (Status.SUCCESSFUL, None)
     body = transaction.resource(outcome, state.reason_format)
     for _ in range(2 if transaction.callback_fault == "twice" else 1):
         _send(state, transaction, body)

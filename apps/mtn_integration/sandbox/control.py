@@ -51,9 +51,7 @@ def configure(state: SandboxState, request: Request) -> Response:
         if name in body:
             setattr(state, name, cast(body[name]))
     state.callback_method = state.callback_method.upper()
-    return Response(
-        200, {name: getattr(state, name) for name in SETTINGS if name != "subscription_key"}
-    )
+    return Response(200, {name: getattr(state, name) for name in SETTINGS if name != "subscription_key"})
 
 
 def provision(state: SandboxState, request: Request) -> Response:
@@ -63,9 +61,7 @@ def provision(state: SandboxState, request: Request) -> Response:
     if not user or not key:
         raise ValueError("apiUser and apiKey are required")
     with state.lock:
-        state.users[str(user)] = ApiUser(
-            callback_host=body.get("providerCallbackHost"), api_key=str(key)
-        )
+        state.users[str(user)] = ApiUser(callback_host=body.get("providerCallbackHost"), api_key=str(key))
     return Response(201, {"apiUser": user})
 
 
@@ -98,11 +94,7 @@ def list_transactions(state: SandboxState, request: Request) -> Response:
 def get_transaction(state: SandboxState, request: Request, reference: str) -> Response:
     with state.lock:
         transaction = state.transactions.get(reference)
-        return (
-            Response(200, _row(state, transaction))
-            if transaction
-            else error(404, "RESOURCE_NOT_FOUND", reference)
-        )
+        return Response(200, _row(state, transaction)) if transaction else error(404, "RESOURCE_NOT_FOUND", reference)
 
 
 def settle(state: SandboxState, request: Request, reference: str) -> Response:
@@ -111,9 +103,7 @@ def settle(state: SandboxState, request: Request, reference: str) -> Response:
     status = Status(str(body.get("status", "SUCCESSFUL")).upper())
     if status is Status.PENDING:
         raise ValueError("status must be SUCCESSFUL or FAILED")
-    reason = body.get("reason") or (
-        None if status is Status.SUCCESSFUL else "INTERNAL_PROCESSING_ERROR"
-    )
+    reason = body.get("reason") or (None if status is Status.SUCCESSFUL else "INTERNAL_PROCESSING_ERROR")
     with state.lock:
         transaction = state.transactions.get(reference)
         if transaction is None:

@@ -38,9 +38,7 @@ class Faults:
 
     def replace(self, body: dict) -> None:
         """Install the switches of a control request; ValueError names what is wrong."""
-        unknown = (
-            set(body) - set(FAULT_VALUES) - {"hang_seconds", "callback_delay", "scope", "count"}
-        )
+        unknown = set(body) - set(FAULT_VALUES) - {"hang_seconds", "callback_delay", "scope", "count"}
         if unknown:
             raise ValueError(f"unknown fault keys: {sorted(unknown)}")
         scope = body.get("scope")

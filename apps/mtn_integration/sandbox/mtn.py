@@ -19,9 +19,7 @@ from apps.mtn_integration.sandbox.web import Request, Response, Route, error, ga
 
 TARGET_ENVIRONMENT = "sandbox"
 CURRENCY = "EUR"
-UUID4 = re.compile(
-    r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", re.IGNORECASE
-)
+UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", re.IGNORECASE)
 AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
 PARTY_ID_TYPES = {"MSISDN", "EMAIL", "PARTY_CODE"}
 MAX_NOTE_LENGTH = 160
@@ -34,8 +32,7 @@ MISSING_KEY = (
     " Make sure to include subscription key when making requests to an API."
 )
 INVALID_KEY = (
-    "Access denied due to invalid subscription key."
-    " Make sure to provide a valid key for an active subscription."
+    "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription."
 )
 INVALID_TOKEN = "Access denied due to invalid or expired access token."
 
@@ -79,9 +76,7 @@ def get_api_user(state: SandboxState, request: Request, user_id: str) -> Respons
         user = state.users.get(user_id)
     if user is None:
         return error(404, *NOT_FOUND)
-    return Response(
-        200, {"providerCallbackHost": user.callback_host, "targetEnvironment": TARGET_ENVIRONMENT}
-    )
+    return Response(200, {"providerCallbackHost": user.callback_host, "targetEnvironment": TARGET_ENVIRONMENT})
 
 
 # -- token -----------------------------------------------------------------------------------------
@@ -119,9 +114,7 @@ def _caller(state: SandboxState, request: Request) -> tuple[str | None, Response
     if user_id is None:
         return None, gateway_error(401, INVALID_TOKEN)
     if request.header("X-Target-Environment") != TARGET_ENVIRONMENT:
-        return None, error(
-            500, "NOT_ALLOWED_TARGET_ENVIRONMENT", "Access to target environment is forbidden."
-        )
+        return None, error(500, "NOT_ALLOWED_TARGET_ENVIRONMENT", "Access to target environment is forbidden.")
     return user_id, None
 
 
@@ -139,9 +132,7 @@ def request_to_pay(state: SandboxState, request: Request) -> Response:
     if fault in ("error500", "hang"):
         if fault == "hang":
             state.sleep(state.faults.hang_seconds)
-        return error(
-            500, "INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing."
-        )
+        return error(500, "INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing.")
     if fault == "error503":
         return error(503, "SERVICE_UNAVAILABLE", "Service unavailable, try again later.")
 
@@ -184,9 +175,7 @@ def request_to_pay(state: SandboxState, request: Request) -> Response:
         state.transactions[reference] = transaction
     schedule_final_callback(state, transaction)
     if fault == "accept_then_hang":
-        state.sleep(
-            state.faults.hang_seconds
-        )  # created at "MTN", answered after the client gave up
+        state.sleep(state.faults.hang_seconds)  # created at "MTN", answered after the client gave up
     return Response(202)
 
 
@@ -195,11 +184,7 @@ def _invalid_body(body) -> str | None:
     if not isinstance(body, dict):
         return "Request body must be a JSON object."
     payer = body.get("payer")
-    if (
-        not isinstance(payer, dict)
-        or payer.get("partyIdType") not in PARTY_ID_TYPES
-        or not payer.get("partyId")
-    ):
+    if not isinstance(payer, dict) or payer.get("partyIdType") not in PARTY_ID_TYPES or not payer.get("partyId"):
         return "payer must have a partyIdType (MSISDN, EMAIL, PARTY_CODE) and a partyId."
     amount = body.get("amount")
     if isinstance(amount, int | float) and not isinstance(amount, bool):
@@ -226,9 +211,7 @@ def request_to_pay_status(state: SandboxState, request: Request, reference: str)
     if fault == "hang":
         state.sleep(state.faults.hang_seconds)
     elif fault == "error500":
-        return error(
-            500, "INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing."
-        )
+        return error(500, "INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing.")
     elif fault == "error503":
         return error(503, "SERVICE_UNAVAILABLE", "Service unavailable, try again later.")
     if transaction is None:
@@ -238,9 +221,7 @@ def request_to_pay_status(state: SandboxState, request: Request, reference: str)
 
 def account_balance(state: SandboxState, request: Request) -> Response:
     _, refused = _caller(state, request)
-    return refused or Response(
-        200, {"availableBalance": state.available_balance, "currency": CURRENCY}
-    )
+    return refused or Response(200, {"availableBalance": state.available_balance, "currency": CURRENCY})
 
 
 def account_holder_active(state: SandboxState, request: Request, msisdn: str) -> Response:

@@ -114,15 +114,11 @@ class SandboxServer(ThreadingHTTPServer):
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description="Local MTN MoMo sandbox (Collection) for NSIA PASS"
-    )
+    parser = argparse.ArgumentParser(description="Local MTN MoMo sandbox (Collection) for NSIA PASS")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8090)
     parser.add_argument("--verbose", action="store_true", help="log every request")
-    parser.add_argument(
-        "--no-control", action="store_true", help="disable the /_sandbox/ control API"
-    )
+    parser.add_argument("--no-control", action="store_true", help="disable the /_sandbox/ control API")
     args = parser.parse_args(argv)
     server = SandboxServer((args.host, args.port), control_api=not args.no_control)
     server.verbose = args.verbose

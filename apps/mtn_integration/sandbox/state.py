@@ -40,9 +40,7 @@ class Transaction:
     callback_fault: str | None = None
     callback_late_seconds: float = 0.0
     forced: tuple[Status, str | None] | None = None
-    financial_transaction_id: str = field(
-        default_factory=lambda: str(1_000_000_000 + secrets.randbelow(10**9))
-    )
+    financial_transaction_id: str = field(default_factory=lambda: str(1_000_000_000 + secrets.randbelow(10**9)))
     callbacks_sent: int = 0
     callback_done: bool = False  # the final-state callback has been scheduled (once)
 
@@ -53,9 +51,7 @@ class Transaction:
             return Status.PENDING, None
         return self.scenario.status, self.scenario.reason
 
-    def resource(
-        self, outcome: tuple[Status, str | None] | None = None, reason_format: str = "string"
-    ) -> dict:
+    def resource(self, outcome: tuple[Status, str | None] | None = None, reason_format: str = "string") -> dict:
         """The status resource as MTN shows it (GET requesttopay/{id} and the callback body)."""
         status, reason = outcome or self.outcome()
         resource = {
@@ -70,9 +66,7 @@ class Transaction:
         if status is Status.SUCCESSFUL:
             resource = {"financialTransactionId": self.financial_transaction_id, **resource}
         if status is Status.FAILED:
-            resource["reason"] = (
-                {"code": reason, "message": reason} if reason_format == "object" else reason
-            )
+            resource["reason"] = {"code": reason, "message": reason} if reason_format == "object" else reason
         return resource
 
 
@@ -142,9 +136,7 @@ class SandboxState:
     def final_at(self, scenario: Scenario, now: float) -> float | None:
         if scenario.timing is Timing.NEVER:
             return None
-        delay = (
-            self.ongoing_seconds if scenario.timing is Timing.ONGOING else self.processing_seconds
-        )
+        delay = self.ongoing_seconds if scenario.timing is Timing.ONGOING else self.processing_seconds
         return now + delay
 
     def sleep(self, seconds: float) -> None:
@@ -163,7 +155,5 @@ def _jwt_like(user_id: str, lifetime: int) -> str:
 
     now = int(time.time())
     header = part({"typ": "JWT", "alg": "R256"})
-    claims = part(
-        {"clientId": user_id, "expires": now + lifetime, "sessionId": secrets.token_hex(16)}
-    )
+    claims = part({"clientId": user_id, "expires": now + lifetime, "sessionId": secrets.token_hex(16)})
     return f"{header}.{claims}.{secrets.token_urlsafe(32)}"

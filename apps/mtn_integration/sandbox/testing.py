@@ -46,9 +46,7 @@ class SandboxControl:
             with urllib.request.urlopen(request, timeout=CONTROL_TIMEOUT_SECONDS) as response:
                 return json.loads(response.read() or b"null")
         except urllib.error.HTTPError as exc:
-            raise RuntimeError(
-                f"{method} {path}: {exc.code} {exc.read().decode(errors='replace')}"
-            ) from exc
+            raise RuntimeError(f"{method} {path}: {exc.code} {exc.read().decode(errors='replace')}") from exc
 
     def reset(self) -> None:
         self._request("POST", "/_sandbox/reset", {})
@@ -67,9 +65,7 @@ class SandboxControl:
             body["providerCallbackHost"] = callback_host
         self._request("POST", "/_sandbox/users", body)
 
-    def settle(
-        self, reference_id: str, status: str = "SUCCESSFUL", reason: str | None = None
-    ) -> dict:
+    def settle(self, reference_id: str, status: str = "SUCCESSFUL", reason: str | None = None) -> dict:
         return self._request(
             "POST",
             f"/_sandbox/transactions/{reference_id}/settle",
@@ -96,9 +92,7 @@ class SandboxControl:
     def pannes(self, **faults: Any) -> dict:
         return self.set_faults(**faults)
 
-    def regler(
-        self, reference_id: str, statut: str = "SUCCESSFUL", raison: str | None = None
-    ) -> dict:
+    def regler(self, reference_id: str, statut: str = "SUCCESSFUL", raison: str | None = None) -> dict:
         return self.settle(reference_id, statut, raison)
 
     def appels(self) -> dict[str, int]:

@@ -11,9 +11,7 @@ def _transaction(sandbox, reference):
     return sandbox.transaction(reference)
 
 
-def test_callback_sent_once_with_put_on_the_final_state(
-    momo_sandbox, client_for, callback_receiver
-):
+def test_callback_sent_once_with_put_on_the_final_state(momo_sandbox, client_for, callback_receiver):
     client = client_for(callback_url=callback_receiver.url + "?ref=x")
     reference = pay(client, "46733123451")
     (method, path, body), *others = callback_receiver.wait_for(1)
@@ -31,9 +29,7 @@ def test_callback_method_post(momo_sandbox, client_for, callback_receiver):
     assert [m for m, _, _ in callback_receiver.wait_for(1)] == ["POST"]
 
 
-def test_no_callback_while_pending_then_one_when_settled(
-    momo_sandbox, client_for, callback_receiver
-):
+def test_no_callback_while_pending_then_one_when_settled(momo_sandbox, client_for, callback_receiver):
     reference = pay(client_for(callback_url=callback_receiver.url), "46733123454")
     time.sleep(0.15)
     assert callback_receiver.received == []

@@ -88,9 +88,7 @@ def test_never_created_is_resent_with_the_same_reference(momo_sandbox, client):
 def test_safe_sending_accepted_and_duplicate(momo_sandbox, client):
     reference = str(uuid.uuid4())
     assert client.request_to_pay_safely(reference_id=reference, **SAFE) is SendOutcome.ACCEPTED
-    assert (
-        client.request_to_pay_safely(reference_id=reference, **SAFE) is SendOutcome.ALREADY_AT_MTN
-    )
+    assert client.request_to_pay_safely(reference_id=reference, **SAFE) is SendOutcome.ALREADY_AT_MTN
     assert len(momo_sandbox.transactions()) == 1
 
 
@@ -168,6 +166,4 @@ def test_every_reason_of_momo_md_has_its_french_sentence(code):
 
 def test_unknown_reason_gets_the_default_sentence():
     assert motif_francais("SOMETHING_NEW") == motif_francais(None) != ""
-    assert (
-        motif_francais("APPROVAL_REJECTED") == "Vous avez refusé le paiement sur votre téléphone."
-    )
+    assert motif_francais("APPROVAL_REJECTED") == "Vous avez refusé le paiement sur votre téléphone."

@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from apps.borne_auth.services import tentatives_purger
 from apps.mtn_integration.services import reconcilier
 from apps.souscriptions.services import souscriptions_abandonnees_annuler
 
@@ -9,7 +10,8 @@ from apps.souscriptions.services import souscriptions_abandonnees_annuler
 class Command(BaseCommand):
     help = (
         "Tâches à lancer chaque minute : réconciliation des paiements MoMo en attente et annulation "
-        "des souscriptions dont le premier paiement n'a jamais abouti (7 jours)."
+        "des souscriptions dont le premier paiement n'a jamais abouti (7 jours), purge des échecs de "
+        "connexion sortis de la fenêtre de verrouillage."
     )
 
     def add_arguments(self, parser):
@@ -25,6 +27,7 @@ class Command(BaseCommand):
         while True:
             comptes = reconcilier()
             annulees = souscriptions_abandonnees_annuler()
+            tentatives_purger()  # failed sign-ins older than the lockout window no longer count
             if comptes or annulees or not boucle:
                 resume = ", ".join(f"{statut}: {n}" for statut, n in sorted(comptes.items())) or "rien à vérifier"
                 self.stdout.write(f"Réconciliation MoMo — {resume} ; souscriptions abandonnées annulées : {annulees}")
