@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 
-from apps.borne_auth.models import Borne, TentativeConnexion
-from apps.borne_auth.services import borne_creer
+from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
+from apps.borne_auth.services import borne_creer, sessions_revoquer
 from apps.core.admin_utils import LectureSeuleMixin
 
 
@@ -48,3 +48,18 @@ class BorneAdmin(admin.ModelAdmin):
 class TentativeConnexionAdmin(LectureSeuleMixin, admin.ModelAdmin):
     list_display = ["police", "borne_identifiant", "adresse_ip", "date"]
     search_fields = ["police", "borne_identifiant"]
+
+
+@admin.register(SessionClient)
+class SessionClientAdmin(LectureSeuleMixin, admin.ModelAdmin):
+    list_display = ["client", "souscription", "borne", "date_debut", "expire_le", "revoquee_le", "motif_revocation"]
+    list_filter = ["motif_revocation"]
+    search_fields = ["client__telephone", "client__nom"]
+    list_select_related = ["client", "souscription", "borne"]
+    exclude = ["jti_refresh"]
+    actions = ["revoquer"]
+
+    @admin.action(description="Révoquer les sessions sélectionnées")
+    def revoquer(self, request, queryset):
+        nombre = sessions_revoquer(sessions=queryset, motif="agent")
+        messages.success(request, f"{nombre} session(s) révoquée(s).")

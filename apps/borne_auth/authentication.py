@@ -13,6 +13,7 @@ class ClientConnecte:
 
     client_id: int
     police: str
+    session_id: str | None = None
     is_authenticated: bool = True
     is_staff: bool = False
     is_superuser: bool = False
@@ -23,13 +24,26 @@ class ClientConnecte:
 
 
 class ClientJWTAuthentication(JWTAuthentication):
-    """Resolves the client and the police named by an access token; no user lookup."""
+    """Resolves the client and the police named by an access token, while its session is open.
+
+    One indexed read per request: a session ended by logout, résiliation of the contrat used to
+    sign in or an agent refuses its access tokens at once (docs/securite-identite.md, « Sessions »).
+    """
 
     def get_user(self, validated_token):
+        from apps.borne_auth.selectors import session_ouverte
+
         try:
-            return ClientConnecte(client_id=int(validated_token["client_id"]), police=str(validated_token["police"]))
+            client_id, police, session_id = (
+                int(validated_token["client_id"]),
+                str(validated_token["police"]),
+                str(validated_token["sid"]),
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidToken("Jeton sans client.") from exc
+        if not session_ouverte(session_id=session_id, client_id=client_id):
+            raise InvalidToken("Session terminée.")
+        return ClientConnecte(client_id=client_id, police=police, session_id=session_id)
 
 
 class ClientJWTScheme(OpenApiAuthenticationExtension):

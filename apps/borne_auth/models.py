@@ -1,7 +1,9 @@
 import hashlib
 import hmac
+import uuid
 
 from django.db import models
+from django.utils import timezone
 
 
 class Borne(models.Model):
@@ -58,3 +60,32 @@ class TentativeConnexion(models.Model):
 
     def __str__(self):
         return f"{self.police} – {self.date:%d/%m/%Y %H:%M}"
+
+
+class SessionClient(models.Model):
+    """One kiosk sign-in: its tokens carry this id and are refused once it ends.
+
+    It lives at most 30 minutes from sign-in (expire_le), whatever the refreshes; only the
+    refresh named by `jti_refresh` may be used, once (docs/securite-identite.md, « Sessions »).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="sessions")
+    # The contrat used to sign in: its résiliation ends the session.
+    souscription = models.ForeignKey("souscriptions.Souscription", on_delete=models.CASCADE, related_name="+")
+    borne = models.ForeignKey(Borne, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    date_debut = models.DateTimeField(default=timezone.now)
+    expire_le = models.DateTimeField()
+    jti_refresh = models.CharField(max_length=64)
+    revoquee_le = models.DateTimeField(null=True, blank=True)
+    motif_revocation = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        db_table = "sessions_clients"
+        ordering = ["-date_debut"]
+        verbose_name = "session client"
+        verbose_name_plural = "sessions clients"
+        indexes = [models.Index(fields=["client", "revoquee_le"], name="sessions_client_idx")]
+
+    def __str__(self):
+        return f"session {self.pk} ({self.date_debut:%d/%m/%Y %H:%M})"

@@ -10,15 +10,18 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from apps.borne_auth.models import Borne, TentativeConnexion
+from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
 from apps.clients.models import Client
 from apps.core.exceptions import ApplicationError
-from apps.souscriptions.models import Contrat
+from apps.core.limites import verrouiller
+from apps.souscriptions.models import Contrat, StatutSouscription
 
 FENETRE_VERROUILLAGE = timedelta(minutes=15)
 MAX_ECHECS_PAR_POLICE = 5
 MAX_ECHECS_PAR_BORNE = 20
 ETATS_AUTORISES = {"actif", "suspendu", "expire"}  # an expired PASS must still renew at the kiosk
+# A session stays open while the souscription used to sign in has one of these statuts.
+STATUTS_SESSION_OUVERTE = (StatutSouscription.ACTIVEE, StatutSouscription.SUSPENDUE)
 # Last contact is written at most once a minute per kiosk: not one UPDATE per request.
 INTERVALLE_DERNIERE_ACTIVITE = timedelta(minutes=1)
 
@@ -110,67 +113,141 @@ class Connexion:
     expires_in: int
 
 
+MESSAGE_SESSION_EXPIREE = "Votre session a expiré. Veuillez vous identifier à nouveau."
+
+
+class SessionExpiree(ApplicationError):
+    status_code = 401
+
+    def __init__(self):
+        super().__init__("session_expiree", MESSAGE_SESSION_EXPIREE)
+
+
 def client_connecter(*, police: str, telephone: str, borne: Borne | None, adresse_ip: str | None) -> Connexion:
-    """Sign a client in with numéro de police + telephone, under the lockout rules."""
-    police = police.strip().upper()
-    attente = _attente_verrouillage(police=police, borne=borne, adresse_ip=adresse_ip)
-    if attente:
-        raise TropDeTentatives(attente)
+    """Sign a client in with numéro de police + telephone, under the lockout rules.
 
-    contrat = (
-        Contrat.objects.filter(numero_police=police)
-        .only("client_id", "client_telephone", "etat", "numero_police")
-        .first()
-    )
-    if contrat is None or contrat.client_telephone != telephone or contrat.etat not in ETATS_AUTORISES:
-        TentativeConnexion.objects.create(
-            police=police[:30], borne_identifiant=borne.identifiant if borne else "", adresse_ip=adresse_ip
+    The failures of one police (and of one borne or address) are counted under advisory locks:
+    5 failures mean 5 credential checks, even when the attempts arrive at the same moment.
+    """
+    police = police.strip().upper()[:30]
+    with transaction.atomic():
+        verrouiller(
+            [
+                f"connexion:police:{police}",
+                f"connexion:borne:{borne.identifiant}" if borne else f"connexion:ip:{adresse_ip}",
+            ]
         )
+        attente = _attente_verrouillage(police=police, borne=borne, adresse_ip=adresse_ip)
+        if attente:
+            raise TropDeTentatives(attente)
+        contrat = (
+            Contrat.objects.filter(numero_police=police)
+            .only("client_id", "client_telephone", "etat", "numero_police")
+            .first()
+        )
+        refuse = contrat is None or contrat.client_telephone != telephone or contrat.etat not in ETATS_AUTORISES
+        if refuse:
+            # Committed with the transaction, before the refusal is raised below.
+            TentativeConnexion.objects.create(
+                police=police, borne_identifiant=borne.identifiant if borne else "", adresse_ip=adresse_ip
+            )
+        else:
+            refresh, acces = session_ouvrir(
+                client_id=contrat.client_id, souscription_id=contrat.pk, police=contrat.numero_police, borne=borne
+            )
+    if refuse:
         raise ApplicationError("identifiants_invalides", MESSAGE_IDENTIFIANTS, status_code=401)
-
-    client = Client.objects.get(pk=contrat.client_id)
-    refresh = _jetons(client_id=client.pk, police=contrat.numero_police)
     return Connexion(
-        client=client,
+        client=Client.objects.get(pk=contrat.client_id),
         police=contrat.numero_police,
-        access=str(refresh.access_token),
+        access=acces,
         refresh=str(refresh),
         expires_in=int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()),
     )
 
 
-def _jetons(*, client_id: int, police: str) -> RefreshToken:
+def session_ouvrir(*, client_id: int, souscription_id: int, police: str, borne: Borne | None):
+    """A new session (30 minutes at most) and its first tokens: (refresh, access)."""
+    debut = timezone.now()
+    session = SessionClient.objects.create(
+        client_id=client_id,
+        souscription_id=souscription_id,
+        borne=borne,
+        date_debut=debut,
+        expire_le=debut + settings.SESSION_CLIENT_DUREE,
+        jti_refresh="",
+    )
+    refresh, acces = _jetons(session=session, police=police)
+    session.jti_refresh = refresh["jti"]
+    session.save(update_fields=["jti_refresh"])
+    return refresh, acces
+
+
+def _jetons(*, session: SessionClient, police: str) -> tuple[RefreshToken, str]:
+    """A refresh and an access token for the session, neither outliving it."""
     refresh = RefreshToken()
-    refresh["client_id"] = client_id
+    refresh["client_id"] = session.client_id
     refresh["police"] = police
+    refresh["sid"] = str(session.pk)
+    fin = int(session.expire_le.timestamp())
+    refresh["exp"] = min(refresh["exp"], fin)
+    acces = refresh.access_token
+    acces["exp"] = min(acces["exp"], fin)
+    return refresh, str(acces)
+
+
+def _refresh_lu(jeton: str) -> RefreshToken:
+    try:
+        refresh = RefreshToken(jeton)  # checks signature, type and expiry
+    except TokenError as exc:
+        raise SessionExpiree() from exc
+    if not refresh.get("sid"):
+        raise SessionExpiree()
     return refresh
 
 
-def _refresh_valide(jeton: str) -> RefreshToken:
-    try:
-        return RefreshToken(jeton)  # checks signature, expiry and the blacklist
-    except TokenError as exc:
-        raise ApplicationError(
-            "session_expiree", "Votre session a expiré. Veuillez vous identifier à nouveau.", status_code=401
-        ) from exc
+def sessions_revoquer(*, sessions, motif: str) -> int:
+    """End sessions now: their refresh and access tokens are refused from the next request."""
+    return sessions.filter(revoquee_le__isnull=True).update(revoquee_le=timezone.now(), motif_revocation=motif)
 
 
-@transaction.atomic
+def session_revoquer(*, session_id, motif: str) -> int:
+    return sessions_revoquer(sessions=SessionClient.objects.filter(pk=session_id), motif=motif)
+
+
 def session_renouveler(*, refresh: str) -> tuple[str, str]:
-    """New access token and a rotated refresh; the old refresh can never be used again."""
-    ancien = _refresh_valide(refresh)
-    client_id, police = ancien.get("client_id"), ancien.get("police")
+    """New access token and a rotated refresh.
+
+    Atomic: the refresh named in the session is swapped in one conditional UPDATE, so of two
+    uses of the same refresh (a replay or a race) one at most succeeds; any other use revokes
+    the whole session (docs/securite-identite.md, « Sessions »).
+    """
+    ancien = _refresh_lu(refresh)
+    sid = ancien["sid"]
+    session = (
+        SessionClient.objects.filter(pk=sid, revoquee_le__isnull=True, expire_le__gt=timezone.now())
+        .select_related("souscription")
+        .first()
+    )
+    if session is None:
+        raise SessionExpiree()
     # A contrat résilié since sign-in ends the session.
-    if not Contrat.objects.filter(numero_police=police, client_id=client_id, etat__in=ETATS_AUTORISES).exists():
-        ancien.blacklist()
-        raise ApplicationError("session_expiree", "Votre session a expiré. Veuillez vous identifier à nouveau.", 401)
-    ancien.blacklist()
-    nouveau = _jetons(client_id=client_id, police=police)
-    return str(nouveau.access_token), str(nouveau)
+    if session.souscription.statut not in STATUTS_SESSION_OUVERTE:
+        session_revoquer(session_id=sid, motif="resiliation")
+        raise SessionExpiree()
+    nouveau, acces = _jetons(session=session, police=ancien["police"])
+    tourne = SessionClient.objects.filter(pk=sid, jti_refresh=ancien["jti"], revoquee_le__isnull=True).update(
+        jti_refresh=nouveau["jti"]
+    )
+    if not tourne:
+        session_revoquer(session_id=sid, motif="refresh_reutilise")
+        raise SessionExpiree()
+    return acces, str(nouveau)
 
 
 def session_terminer(*, refresh: str) -> None:
-    _refresh_valide(refresh).blacklist()
+    if not session_revoquer(session_id=_refresh_lu(refresh)["sid"], motif="deconnexion"):
+        raise SessionExpiree()
 
 
 def tentatives_purger() -> int:

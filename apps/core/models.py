@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 
 
 class Compteur(models.Model):
@@ -17,3 +18,22 @@ class Compteur(models.Model):
 
     def __str__(self):
         return f"{self.cle} = {self.valeur}"
+
+
+class DemandeLimitee(models.Model):
+    """One accepted request counted by an abuse limit (key: what is limited, e.g. a payer number).
+
+    Counted under a transaction-level advisory lock on the key, so every server process sees the
+    same count and N means N under concurrency (apps/core/limites.py).
+    """
+
+    cle = models.CharField(max_length=80)
+    date = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "demandes_limitees"
+        verbose_name = "demande comptée (limites)"
+        indexes = [models.Index(fields=["cle", "date"], name="demandes_limitees_cle_idx")]
+
+    def __str__(self):
+        return f"{self.cle} – {self.date:%d/%m/%Y %H:%M}"

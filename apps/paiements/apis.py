@@ -59,6 +59,7 @@ class PaiementInitierApi(APIView):
                 numero_payeur=donnees.validated_data.get("numero_payeur"),
                 renouvellement=donnees.validated_data["renouvellement"],
                 borne=borne,
+                session_id=request.user.session_id,
             )
             return status.HTTP_202_ACCEPTED, self.OutputSerializer(paiement).data
 

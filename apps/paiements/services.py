@@ -128,9 +128,11 @@ def paiement_initier_sur_contrat(
     numero_payeur: str | None,
     renouvellement: bool,
     borne: Borne | None,
+    session_id=None,
 ) -> Paiement:
     """A payment on a contrat from the kiosk; the request-to-pay leaves after the commit."""
     from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.paiements.limites import paiement_limites_appliquer
 
     jour = aujourdhui()
     type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
@@ -141,12 +143,14 @@ def paiement_initier_sur_contrat(
         souscription=souscription,
         minimum=minimum if type_paiement == TypePaiement.RENOUVELLEMENT else None,
     )
+    _, payeur = payeur_valider(numero_payeur or contrat.client_telephone)
     with transaction.atomic():
+        paiement_limites_appliquer(numero_payeur=payeur, borne=borne, session_id=session_id)
         paiement = paiement_creer(
             souscription=souscription,
             montant=montant,
             type_paiement=type_paiement,
-            numero_payeur=numero_payeur or contrat.client_telephone,
+            numero_payeur=payeur,
             canal="borne" if borne else "agence",
             borne=borne,
         )

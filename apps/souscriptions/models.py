@@ -246,3 +246,32 @@ class HistoriquePolice(models.Model):
 
     def __str__(self):
         return f"{self.ancien_numero} → {self.nouveau_numero}"
+
+
+class JournalBeneficiaire(models.Model):
+    """Every change of a bénéficiaire made from a kiosk session: who, when, which borne, before/after."""
+
+    class Action(models.TextChoices):
+        AJOUT = "ajout", "Ajout"
+        MODIFICATION = "modification", "Modification"
+        SUPPRESSION = "suppression", "Suppression"
+
+    souscription = models.ForeignKey(Souscription, on_delete=models.PROTECT, related_name="+")
+    beneficiaire_id = models.BigIntegerField("bénéficiaire (id)")  # kept after a removal
+    action = models.CharField(max_length=15, choices=Action.choices)
+    client = models.ForeignKey("clients.Client", on_delete=models.PROTECT, related_name="+")
+    session_id = models.UUIDField("session", null=True, blank=True)
+    borne = models.ForeignKey("borne_auth.Borne", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    date = models.DateTimeField(default=timezone.now)
+    avant = models.JSONField(null=True, blank=True)
+    apres = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        db_table = "journal_beneficiaires"
+        ordering = ["-date"]
+        verbose_name = "modification de bénéficiaire"
+        verbose_name_plural = "modifications de bénéficiaires (journal)"
+        indexes = [models.Index(fields=["souscription", "date"], name="journal_benef_souscription_idx")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} – bénéficiaire {self.beneficiaire_id}"

@@ -150,19 +150,25 @@ def souscription_creer(
     Returns (souscription, paiement).
     """
     from apps.clients.models import Client
+    from apps.clients.preuves import preuve_telephone_exiger
     from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.paiements.limites import paiement_limites_appliquer
     from apps.paiements.models import TypePaiement
     from apps.paiements.services import paiement_creer, payeur_valider
+    from apps.souscriptions.limites import souscription_limites_appliquer
 
     if not produit.actif:
         raise ApplicationError("produit_inactif", "Ce produit n'est plus proposé.")
     souscription_valider_montant(produit=produit, montant_prime=montant_prime, periodicite=periodicite)
     beneficiaires_valider(beneficiaires=beneficiaires)
-    payeur_valider(numero_payeur)
+    _, payeur = payeur_valider(numero_payeur)
+    preuve_telephone_exiger(telephone=client_donnees["telephone"], numero_payeur=payeur)
     premiere = montant_premiere_echeance(montant_prime=montant_prime, periodicite=periodicite)
 
     jour = aujourdhui()
     with transaction.atomic():
+        souscription_limites_appliquer(telephone=client_donnees["telephone"], borne=borne)
+        paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
         client, _ = Client.objects.get_or_create(
             telephone=client_donnees["telephone"],
             defaults={k: v for k, v in client_donnees.items() if k != "telephone" and v is not None},
@@ -314,11 +320,13 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
     souscription is activated or abandoned.
     """
     from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.paiements.limites import paiement_limites_appliquer
     from apps.paiements.models import Paiement, StatutPaiement, TypePaiement
     from apps.paiements.services import paiement_creer, payeur_valider
 
-    payeur_valider(numero_payeur)
+    _, payeur = payeur_valider(numero_payeur)
     with transaction.atomic():
+        paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
         souscription = (
             Souscription.objects.select_for_update()
             .select_related("produit")

@@ -111,5 +111,6 @@ from nsia_pass_api.settings.integrations.borne import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.cors import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.drf import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.limites import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403

@@ -335,11 +335,12 @@ def test_vingt_attributions_automatiques_simultanees(settings):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reconciliation_en_parallele(sandbox):
+def test_reconciliation_en_parallele(sandbox, settings):
     """Several worker threads, each with its own database connection, settle every transaction."""
     from apps.core.demo import charger_demo
     from apps.paiements.services import paiement_initier_sur_contrat
 
+    settings.LIMITE_PAIEMENTS_PAR_PAYEUR_10_MIN = 7  # seven prompts to one payer, on purpose here
     charger_demo()
     sandbox.pannes(callback="never")
     contrat = Contrat.objects.get(numero_police="CG-2024-EPG-001")

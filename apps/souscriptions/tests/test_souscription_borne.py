@@ -82,6 +82,7 @@ def test_un_telephone_connu_reutilise_le_client_sans_changer_son_nom(borne_api, 
     corps = {
         **NOUVEAU,
         "client": {**NOUVEAU["client"], "telephone": "+242061234567", "nom": "AUTRE"},
+        "numero_payeur": "+242061234567",
         "produit": "SALISA",
         "montant_prime": 7500,
         "periodicite": "annuelle",

@@ -1,0 +1,50 @@
+"""Who may attach a souscription to a telephone: only whoever proves they hold it.
+
+Police numbers follow a pattern and telephones are public, so a subscription paid from another
+number must not open someone else's account (docs/securite-identite.md, « Preuve du téléphone »).
+"""
+
+from apps.core.exceptions import Conflict
+
+MESSAGE_PREUVE_REQUISE = (
+    "Pour souscrire, le premier paiement doit être validé depuis le téléphone du souscripteur : "
+    "indiquez son propre numéro MTN comme numéro du payeur. Un proche pourra ensuite payer "
+    "les cotisations suivantes."
+)
+
+
+class PreuveTelephoneRequise(Conflict):
+    def __init__(self):
+        super().__init__(
+            "preuve_telephone_requise",
+            MESSAGE_PREUVE_REQUISE,
+            details={"numero_payeur": ["Le payeur du premier paiement doit être le téléphone du souscripteur."]},
+        )
+
+
+def preuve_par_code_valide(*, telephone: str) -> bool:
+    """A fresh one-time code typed at the kiosk for this telephone.
+
+    Always False for now: no notification channel exists yet to send the code. The
+    notifications issue implements it here (6 digits, 5 minutes, 3 tries, stored hashed).
+    """
+    return False
+
+
+def telephone_prouve(*, telephone: str, numero_payeur: str) -> bool:
+    """Mobile money proof (the operator's PIN prompt on that very phone) or a code proof."""
+    from apps.paiements.services import NUMERO_TEST_MTN, operateur_est_bac_a_sable
+
+    if numero_payeur == telephone:
+        return True
+    # MTN's sandbox test payers can never be a client's telephone: they exist only to play
+    # refusals and delays against a sandbox (refused by payeur_valider in production).
+    if operateur_est_bac_a_sable() and NUMERO_TEST_MTN.match(numero_payeur):
+        return True
+    return preuve_par_code_valide(telephone=telephone)
+
+
+def preuve_telephone_exiger(*, telephone: str, numero_payeur: str) -> None:
+    """Refuse (409) before anything is written or sent when the telephone is not proven."""
+    if not telephone_prouve(telephone=telephone, numero_payeur=numero_payeur):
+        raise PreuveTelephoneRequise()
