@@ -250,6 +250,15 @@ def session_terminer(*, refresh: str) -> None:
         raise SessionExpiree()
 
 
+# Ended sessions stay visible to agents this long, then go.
+CONSERVATION_SESSIONS = timedelta(days=30)
+
+
+def sessions_purger() -> int:
+    supprimees, _ = SessionClient.objects.filter(expire_le__lt=timezone.now() - CONSERVATION_SESSIONS).delete()
+    return supprimees
+
+
 def tentatives_purger() -> int:
     """Delete failures older than the window (they no longer count)."""
     supprimees, _ = TentativeConnexion.objects.filter(date__lt=timezone.now() - FENETRE_VERROUILLAGE).delete()

@@ -15,6 +15,7 @@ from apps.souscriptions.models import (
     Contrat,
     Cotisation,
     HistoriquePolice,
+    JournalBeneficiaire,
     NumeroPolice,
     Souscription,
     SouscriptionSansPolice,
@@ -290,3 +291,13 @@ class BeneficiaireAdmin(admin.ModelAdmin):
     list_display = ["nom", "prenom", "lien", "souscription", "part_pourcentage"]
     search_fields = ["nom", "prenom", "souscription__numero_souscription", "souscription__police__numero_police"]
     raw_id_fields = ["souscription"]
+
+
+@admin.register(JournalBeneficiaire)
+class JournalBeneficiaireAdmin(LectureSeuleMixin, admin.ModelAdmin):
+    """Bénéficiaire changes made at a kiosk: read-only for everyone."""
+
+    list_display = ["date", "action", "souscription", "beneficiaire_id", "client", "borne", "session_id"]
+    list_filter = ["action"]
+    search_fields = ["souscription__numero_souscription", "souscription__police__numero_police", "client__telephone"]
+    list_select_related = ["souscription", "client", "borne"]

@@ -52,6 +52,12 @@ class ClientApi(APIView):
     def contrat(self, request, police: str):
         return selectors.contrat_du_client(client_id=request.user.client_id, police=police)
 
+    def auteur(self, request) -> services.AuteurBorne:
+        """Who makes a sensitive change, for the journal: client, session and borne (when known)."""
+        identifiant, cle = borne_en_tete(request)
+        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        return services.AuteurBorne(client_id=request.user.client_id, session_id=request.user.session_id, borne=borne)
+
 
 class TableauDeBordApi(ClientApi):
     class ClientSerializer(serializers.Serializer):
@@ -278,7 +284,9 @@ class BeneficiaireListApi(ClientApi):
         contrat = self.contrat(request, police)
         donnees = BeneficiaireInputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
-        beneficiaire = services.beneficiaire_ajouter(souscription=contrat.souscription, donnees=donnees.validated_data)
+        beneficiaire = services.beneficiaire_ajouter(
+            souscription=contrat.souscription, donnees=donnees.validated_data, auteur=self.auteur(request)
+        )
         return Response(BeneficiaireSerializer(beneficiaire).data, status=status.HTTP_201_CREATED)
 
 
@@ -300,12 +308,16 @@ class BeneficiaireDetailApi(ClientApi):
         beneficiaire = self.beneficiaire(request, police, pk)
         donnees = BeneficiaireInputSerializer(data=request.data, partial=True)
         donnees.is_valid(raise_exception=True)
-        beneficiaire = services.beneficiaire_modifier(beneficiaire=beneficiaire, donnees=donnees.validated_data)
+        beneficiaire = services.beneficiaire_modifier(
+            beneficiaire=beneficiaire, donnees=donnees.validated_data, auteur=self.auteur(request)
+        )
         return Response(BeneficiaireSerializer(beneficiaire).data)
 
     @extend_schema(tags=["Bénéficiaires"], summary="Retirer un bénéficiaire", responses={204: None})
     def delete(self, request, police: str, pk: int):
-        services.beneficiaire_supprimer(beneficiaire=self.beneficiaire(request, police, pk))
+        services.beneficiaire_supprimer(
+            beneficiaire=self.beneficiaire(request, police, pk), auteur=self.auteur(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -56,7 +56,11 @@ class Souscription(models.Model):
             ),
             models.CheckConstraint(condition=Q(canal__in=Canal.values), name="souscription_canal_valide"),
             models.CheckConstraint(
-                condition=Q(numero_souscription__regex=r"^PASS-(KIMIA|BATELA|SALISA)-[0-9]{4}-[0-9]{6}$"),
+                # The random part (10 characters) since numbers must not be guessable; the
+                # older sequential numbers (6 digits) stay valid.
+                condition=Q(
+                    numero_souscription__regex=r"^PASS-(KIMIA|BATELA|SALISA)-[0-9]{4}-([0-9]{6}|[0-9A-Z]{10})$"
+                ),
                 name="souscription_numero_format",
             ),
         ]

@@ -1,6 +1,8 @@
 """Writes on souscriptions and numéros de police."""
 
 import re
+import secrets
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -18,10 +20,20 @@ from apps.souscriptions.models import Beneficiaire, NumeroPolice, Souscription, 
 FORMAT_POLICE = re.compile(r"^CG-(?P<annee>[0-9]{4})-(?P<categorie>VIE|EPG|SAN)-(?P<numero>[0-9]{3,})$")
 
 
+# Crockford's base-32 alphabet: no I, L, O or U to misread when a number is read out.
+ALPHABET_NUMERO = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
 def numero_souscription_generer(*, produit: Produit, annee: int) -> str:
-    """PASS-<CODE>-<YYYY>-<NNNNNN>, from a per-produit, per-year counter."""
-    rang = compteur_suivant(cle=f"souscription:{produit.code}:{annee}")
-    return f"PASS-{produit.code}-{annee}-{rang:06d}"
+    """PASS-<CODE>-<YYYY>-<10 random characters>: 50 random bits, nobody guesses a neighbour's number.
+
+    The kiosk relaunches a first payment by this number (docs/securite-identite.md).
+    """
+    while True:
+        aleatoire = "".join(secrets.choice(ALPHABET_NUMERO) for _ in range(10))
+        numero = f"PASS-{produit.code}-{annee}-{aleatoire}"
+        if not Souscription.objects.filter(numero_souscription=numero).exists():
+            return numero
 
 
 def police_valider_numero(*, souscription: Souscription, numero_police: str) -> str:
@@ -254,23 +266,87 @@ def _refus_base_beneficiaires(exc: IntegrityError) -> ApplicationError:
     return ApplicationError("beneficiaire_invalide", "Bénéficiaire refusé : vérifiez les informations saisies.")
 
 
+@dataclass(frozen=True)
+class AuteurBorne:
+    """Who changes a bénéficiaire from a kiosk: the signed-in client, its session, the borne."""
+
+    client_id: int
+    session_id: str | None = None
+    borne: object = None
+
+
+def _beneficiaire_etat(beneficiaire: Beneficiaire) -> dict:
+    return {
+        "nom": beneficiaire.nom,
+        "prenom": beneficiaire.prenom,
+        "lien": beneficiaire.lien,
+        "date_naissance": beneficiaire.date_naissance.isoformat() if beneficiaire.date_naissance else None,
+        "telephone": beneficiaire.telephone,
+        "part_pourcentage": str(beneficiaire.part_pourcentage) if beneficiaire.part_pourcentage is not None else None,
+    }
+
+
+def _beneficiaire_journaliser(
+    *, auteur: AuteurBorne | None, action: str, souscription_id: int, beneficiaire_id: int, avant, apres
+) -> None:
+    """Record a kiosk change of a bénéficiaire (who, when, which borne, before/after), then notify."""
+    from apps.souscriptions.models import JournalBeneficiaire
+
+    if auteur is None:  # an agent in the admin: Django's own admin history keeps it
+        return
+    journal = JournalBeneficiaire.objects.create(
+        souscription_id=souscription_id,
+        beneficiaire_id=beneficiaire_id,
+        action=action,
+        client_id=auteur.client_id,
+        session_id=auteur.session_id,
+        borne=auteur.borne,
+        avant=avant,
+        apres=apres,
+    )
+    transaction.on_commit(lambda: beneficiaire_changement_notifier(journal=journal))
+
+
+def beneficiaire_changement_notifier(*, journal) -> None:
+    """Tell the client's telephone that a bénéficiaire changed (docs/securite-identite.md).
+
+    Hook left empty on purpose: no notification channel exists yet. The notifications issue
+    sends the SMS/WhatsApp message from here (and requires a fresh code proof before the change).
+    """
+
+
 @transaction.atomic
-def beneficiaire_ajouter(*, souscription: Souscription, donnees: dict) -> Beneficiaire:
+def beneficiaire_ajouter(
+    *, souscription: Souscription, donnees: dict, auteur: AuteurBorne | None = None
+) -> Beneficiaire:
     # Lock the souscription: concurrent additions are counted one after the other.
     Souscription.objects.select_for_update().get(pk=souscription.pk)
     deja = list(Beneficiaire.objects.filter(souscription=souscription))
     beneficiaires_valider(beneficiaires=[donnees], deja=deja)
     try:
         with transaction.atomic():
-            return Beneficiaire.objects.create(souscription=souscription, **donnees)
+            beneficiaire = Beneficiaire.objects.create(souscription=souscription, **donnees)
     except IntegrityError as exc:
         raise _refus_base_beneficiaires(exc) from exc
+    beneficiaire.refresh_from_db()
+    _beneficiaire_journaliser(
+        auteur=auteur,
+        action="ajout",
+        souscription_id=souscription.pk,
+        beneficiaire_id=beneficiaire.pk,
+        avant=None,
+        apres=_beneficiaire_etat(beneficiaire),
+    )
+    return beneficiaire
 
 
 @transaction.atomic
-def beneficiaire_modifier(*, beneficiaire: Beneficiaire, donnees: dict) -> Beneficiaire:
+def beneficiaire_modifier(
+    *, beneficiaire: Beneficiaire, donnees: dict, auteur: AuteurBorne | None = None
+) -> Beneficiaire:
     Souscription.objects.select_for_update().get(pk=beneficiaire.souscription_id)
     autres = list(Beneficiaire.objects.filter(souscription_id=beneficiaire.souscription_id).exclude(pk=beneficiaire.pk))
+    avant = _beneficiaire_etat(beneficiaire)
     for champ, valeur in donnees.items():
         setattr(beneficiaire, champ, valeur)
     beneficiaires_valider(beneficiaires=[{"part_pourcentage": beneficiaire.part_pourcentage}], deja=autres)
@@ -279,11 +355,29 @@ def beneficiaire_modifier(*, beneficiaire: Beneficiaire, donnees: dict) -> Benef
             beneficiaire.save()
     except IntegrityError as exc:
         raise _refus_base_beneficiaires(exc) from exc
+    _beneficiaire_journaliser(
+        auteur=auteur,
+        action="modification",
+        souscription_id=beneficiaire.souscription_id,
+        beneficiaire_id=beneficiaire.pk,
+        avant=avant,
+        apres=_beneficiaire_etat(beneficiaire),
+    )
     return beneficiaire
 
 
-def beneficiaire_supprimer(*, beneficiaire: Beneficiaire) -> None:
+@transaction.atomic
+def beneficiaire_supprimer(*, beneficiaire: Beneficiaire, auteur: AuteurBorne | None = None) -> None:
+    avant, pk = _beneficiaire_etat(beneficiaire), beneficiaire.pk
     beneficiaire.delete()
+    _beneficiaire_journaliser(
+        auteur=auteur,
+        action="suppression",
+        souscription_id=beneficiaire.souscription_id,
+        beneficiaire_id=pk,
+        avant=avant,
+        apres=None,
+    )
 
 
 @transaction.atomic
@@ -313,6 +407,34 @@ def police_modifier(*, police: NumeroPolice, nouveau_numero: str, utilisateur, c
     return police
 
 
+def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: str) -> Souscription:
+    """The souscription (row locked) whose first payment this borne may relaunch for this payer.
+
+    Only from the borne that created it, within RELANCE_PREMIER_PAIEMENT_JOURS; an unknown
+    number and another borne's souscription get the same 404, so that neither existence nor
+    state leaks. The payer obeys the rule of a new subscription: the subscriber's telephone or
+    a code proof (docs/securite-identite.md). Call it inside the paiement's transaction.
+    """
+    from apps.clients.preuves import preuve_telephone_exiger
+
+    souscription = None
+    if borne is not None:
+        souscription = (
+            Souscription.objects.select_for_update(of=("self",))
+            .select_related("produit", "client")
+            .filter(
+                numero_souscription=(numero_souscription or "")[:30],
+                borne=borne,
+                date_souscription__gte=timezone.now() - timedelta(days=settings.RELANCE_PREMIER_PAIEMENT_JOURS),
+            )
+            .first()
+        )
+    if souscription is None:
+        raise NotFound("Souscription introuvable.", code="souscription_introuvable")
+    preuve_telephone_exiger(telephone=souscription.client.telephone, numero_payeur=numero_payeur)
+    return souscription
+
+
 def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: str, borne):
     """A new attempt at the first payment of a souscription still waiting for it.
 
@@ -327,14 +449,9 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
     _, payeur = payeur_valider(numero_payeur)
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
-        souscription = (
-            Souscription.objects.select_for_update()
-            .select_related("produit")
-            .filter(numero_souscription=(numero_souscription or "")[:30])
-            .first()
+        souscription = souscription_relancable(
+            numero_souscription=numero_souscription, borne=borne, numero_payeur=payeur
         )
-        if souscription is None:
-            raise NotFound("Souscription introuvable.", code="souscription_introuvable")
         if souscription.statut != StatutSouscription.EN_ATTENTE_PAIEMENT:
             raise Conflict(
                 "souscription_pas_en_attente",

@@ -121,3 +121,19 @@ def test_verrouillage_5_echecs_meme_avec_12_essais_simultanes(settings):
     codes = en_meme_temps(essayer, 12)
     assert sorted(codes) == [401] * 5 + [429] * 7, codes
     assert TentativeConnexion.objects.filter(police="CG-2024-VIE-001").count() == 5
+
+
+def test_les_taches_periodiques_purgent_les_vieilles_sessions_et_demandes_comptees(connecte, sandbox):
+    from django.core.management import call_command
+
+    from apps.core.models import DemandeLimitee
+
+    connecte()
+    connecte("CG-2024-SAN-001", "+242059876543")
+    ancienne = SessionClient.objects.get(client__telephone="+242061234567")
+    SessionClient.objects.filter(pk=ancienne.pk).update(expire_le=timezone.now() - timedelta(days=31))
+    DemandeLimitee.objects.create(cle="test:vieille", date=timezone.now() - timedelta(days=2))
+    DemandeLimitee.objects.create(cle="test:recente")
+    call_command("taches_periodiques", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(SessionClient.objects.values_list("client__telephone", flat=True)) == ["+242059876543"]
+    assert list(DemandeLimitee.objects.values_list("cle", flat=True)) == ["test:recente"]

@@ -105,3 +105,32 @@ def test_sept_ajouts_simultanes_en_laissent_au_plus_6(settings):
         fil.join()
     assert Beneficiaire.objects.filter(souscription=souscription).count() == 6
     assert len(erreurs) == 1 and getattr(erreurs[0], "code", "") == "beneficiaires_max"
+
+
+def test_chaque_changement_depuis_une_borne_est_journalise(connecte, settings, admin_client):
+    from apps.souscriptions.models import JournalBeneficiaire
+
+    jean = connecte()
+    jean.credentials(
+        HTTP_AUTHORIZATION=jean._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_BORNE_ID="BZV-DEMO-01",
+        HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY,
+    )
+    url = URL.format(police="CG-2024-VIE-001")
+    ident = jean.post(url, {"nom": "KONGO", "prenom": "Grace", "lien": "enfant"}, format="json").json()["id"]
+    jean.patch(f"{url}{ident}/", {"telephone": "+242061112233"}, format="json")
+    jean.delete(f"{url}{ident}/")
+
+    journal = list(JournalBeneficiaire.objects.order_by("date", "pk"))
+    assert [j.action for j in journal] == ["ajout", "modification", "suppression"]
+    ajout, modification, suppression = journal
+    assert {j.beneficiaire_id for j in journal} == {ident}
+    assert all(j.borne.identifiant == "BZV-DEMO-01" and j.client.telephone == "+242061234567" for j in journal)
+    assert all(j.session_id is not None for j in journal)
+    assert ajout.avant is None and ajout.apres["prenom"] == "Grace"
+    assert (modification.avant["telephone"], modification.apres["telephone"]) == (None, "+242061112233")
+    assert suppression.avant["telephone"] == "+242061112233" and suppression.apres is None
+    # Visible read-only by agents.
+    page = admin_client.get(f"/admin/souscriptions/journalbeneficiaire/{ajout.pk}/change/")
+    assert page.status_code == 200 and b"Grace" in page.content
+    assert admin_client.post(f"/admin/souscriptions/journalbeneficiaire/{ajout.pk}/delete/").status_code == 403

@@ -2,7 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from apps.borne_auth.services import tentatives_purger
+from apps.borne_auth.services import sessions_purger, tentatives_purger
+from apps.core.limites import demandes_limitees_purger
 from apps.mtn_integration.services import reconcilier
 from apps.souscriptions.services import souscriptions_abandonnees_annuler
 
@@ -11,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Tâches à lancer chaque minute : réconciliation des paiements MoMo en attente et annulation "
         "des souscriptions dont le premier paiement n'a jamais abouti (7 jours), purge des échecs de "
-        "connexion sortis de la fenêtre de verrouillage."
+        "connexion sortis de la fenêtre de verrouillage, des demandes comptées par les limites et des "
+        "vieilles sessions de borne."
     )
 
     def add_arguments(self, parser):
@@ -28,6 +30,8 @@ class Command(BaseCommand):
             comptes = reconcilier()
             annulees = souscriptions_abandonnees_annuler()
             tentatives_purger()  # failed sign-ins older than the lockout window no longer count
+            demandes_limitees_purger()  # requests older than the longest limit window no longer count
+            sessions_purger()
             if comptes or annulees or not boucle:
                 resume = ", ".join(f"{statut}: {n}" for statut, n in sorted(comptes.items())) or "rien à vérifier"
                 self.stdout.write(f"Réconciliation MoMo — {resume} ; souscriptions abandonnées annulées : {annulees}")
