@@ -25,6 +25,10 @@ def champs(*noms: str, chemin: str = "pm.response.json()") -> str:
 
 
 ERREUR = champs("code", "message")
+
+
+def code_erreur(code: str) -> str:
+    return f'pm.test("{code}", () => pm.expect(pm.response.json().code).to.eql("{code}"));'
 PDF = 'pm.test("PDF", () => pm.expect(pm.response.headers.get("Content-Type")).to.include("application/pdf"));'
 HIER = 'pm.variables.set("hier", new Date(Date.now() - 86400000).toISOString().slice(0, 10));'
 BORNE = [{"key": "X-Borne-Id", "value": "{{borneId}}"}, {"key": "X-Borne-Key", "value": "{{borneKey}}"}]
@@ -422,6 +426,31 @@ collection = {
                     scripts=tests(statut(409), ERREUR),
                 ),
                 requete(
+                    "Payeur autre que le téléphone du souscripteur → 409",
+                    "POST",
+                    "/api/v1/souscriptions/",
+                    en_tetes=BORNE,
+                    corps={
+                        "client": {"nom": "MABIALA", "prenom": "Grâce", "telephone": "{{telephone}}"},
+                        "produit": "SALISA",
+                        "montant_prime": 7500,
+                        "periodicite": "annuelle",
+                        "beneficiaires": [],
+                        "numero_payeur": "{{telNouveau}}",
+                    },
+                    description="Un téléphone n'est rattaché à une souscription que sur preuve : le premier "
+                    "paiement se valide depuis ce téléphone (docs/securite-identite.md). Rien n'est écrit.",
+                    scripts=tests(statut(409), ERREUR, code_erreur("preuve_telephone_requise")),
+                ),
+                requete(
+                    "Relancer une souscription inconnue → 404",
+                    "POST",
+                    "/api/v1/souscriptions/PASS-SALISA-2026-ZZZZZZZZZZ/paiement/",
+                    en_tetes=BORNE,
+                    corps={"numero_payeur": "{{telNouveau}}"},
+                    scripts=tests(statut(404), ERREUR),
+                ),
+                requete(
                     "Souscription sans borne → 401",
                     "POST",
                     "/api/v1/souscriptions/",
@@ -446,6 +475,14 @@ collection = {
                     "/api/v1/auth/refresh/",
                     corps={"refresh": "{{refresh}}"},
                     scripts=tests(statut(401), ERREUR),
+                ),
+                requete(
+                    "Jeton d'accès après déconnexion → 401",
+                    "GET",
+                    "/api/v1/clients/{{police}}/dashboard/",
+                    auth=BEARER,
+                    description="La déconnexion termine la session : son jeton d'accès est refusé aussitôt.",
+                    scripts=tests(statut(401), ERREUR, code_erreur("session_expiree")),
                 ),
             ],
         },

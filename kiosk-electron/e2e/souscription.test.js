@@ -2,7 +2,7 @@
 /** A new client subscribes to PASS KIMIA from the kiosk and pays the first échéance. */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { lancer, ouvrir, capture, taper, espaces, numeroAleatoire, DELAI_PAIEMENT_MS } = require('./helpers');
+const { lancer, ouvrir, capture, taper, effacerChamp, espaces, numeroAleatoire, DELAI_PAIEMENT_MS } = require('./helpers');
 
 test('souscrire un PASS', { timeout: 300_000 }, async (t) => {
   const { navigateur, page, erreurs } = await lancer();
@@ -43,12 +43,23 @@ test('souscrire un PASS', { timeout: 300_000 }, async (t) => {
   const bouton = page.getByTestId('bouton-souscrire');
   assert.equal(espaces(await bouton.innerText()), 'Souscrire et payer 1 250 FCFA');
   await capture(page, '18-souscrire-payeur');
+
+  // Another number as payer: the API refuses before writing anything (the phone must be proven).
+  await page.getByRole('button', { name: 'Payer avec un autre numéro' }).click();
+  await effacerChamp(page, 'champ-payeur');
+  await taper(page, numeroAleatoire());
+  await bouton.click();
+  const refus = page.getByRole('alert');
+  await refus.getByText('Payez depuis le téléphone du souscripteur').waitFor();
+  assert.match(await refus.innerText(), /téléphone du souscripteur/);
+  await capture(page, '18b-souscrire-preuve-telephone');
+  await page.getByTestId('bouton-payeur-souscripteur').click();
   await bouton.click();
   await page.getByText('Validez le paiement sur votre téléphone').waitFor();
 
   const confirmation = page.getByTestId('souscription-confirmee');
   await confirmation.waitFor({ timeout: DELAI_PAIEMENT_MS });
-  assert.match(await page.getByTestId('numero-souscription').innerText(), /^PASS-KIMIA-\d{4}-\d+$/);
+  assert.match(await page.getByTestId('numero-souscription').innerText(), /^PASS-KIMIA-\d{4}-[0-9A-Z]{10}$/);
   await capture(page, '19-souscription-confirmee');
 
   await page.getByRole('button', { name: 'Terminer' }).click();

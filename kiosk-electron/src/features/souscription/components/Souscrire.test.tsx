@@ -129,4 +129,31 @@ describe('Souscrire', () => {
     expect(posts.map((a) => a.path)).toEqual(['/souscriptions/', '/souscriptions/PASS-KIMIA-2024-000042/paiement/']);
     expect(JSON.parse(String(posts[1].init.body))).toEqual({ numero_payeur: '+242069998877' });
   });
+
+  it('explains that the first payment must come from the subscriber\'s phone, and offers it', async () => {
+    const preuve = {
+      code: 'preuve_telephone_requise',
+      message: 'Pour souscrire, le premier paiement doit être validé depuis le téléphone du souscripteur.',
+    };
+    let essais = 0;
+    const reseau = fauxReseau({
+      'GET /produits/': produitsJson,
+      'POST /souscriptions/': () => (++essais === 1 ? json(preuve, 409) : json(cree, 201)),
+    });
+    const bouton = await remplir();
+    expect(screen.getByTestId('consigne-payeur')).toHaveTextContent('téléphone du souscripteur');
+    // Someone else's number as payer: refused by the API before anything is written.
+    fireEvent.click(screen.getByRole('button', { name: 'Payer avec un autre numéro' }));
+    for (let i = 0; i < 9; i++) fireEvent.click(screen.getByTestId('touche-effacer'));
+    taper('061112233');
+    fireEvent.click(bouton);
+    const alerte = await screen.findByRole('alert');
+    expect(alerte).toHaveTextContent('Payez depuis le téléphone du souscripteur');
+    expect(alerte).toHaveTextContent('validé depuis le téléphone du souscripteur');
+    fireEvent.click(screen.getByTestId('bouton-payeur-souscripteur'));
+    fireEvent.click(screen.getByTestId('bouton-souscrire'));
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const posts = reseau.appels.filter((a) => a.method === 'POST').map((a) => JSON.parse(String(a.init.body)).numero_payeur);
+    expect(posts).toEqual(['+242061112233', '+242069998877']);
+  });
 });

@@ -193,7 +193,29 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
             onOuvrirClavier={() => setClavierPayeur(true)}
             desactive={envoi}
           />
-          {erreur ? (
+          <p className="petit" data-testid="consigne-payeur">
+            Le premier paiement se valide sur le téléphone du souscripteur ({formatTelephone(`+242${identite.telephone}`)}) : c'est
+            ce qui prouve qu'il lui appartient.
+          </p>
+          {erreur instanceof ApiError && erreur.code === 'preuve_telephone_requise' ? (
+            <Alerte
+              titre="Payez depuis le téléphone du souscripteur"
+              action={
+                <Bouton
+                  onClick={() => {
+                    setPayeur(null);
+                    setClavierPayeur(false);
+                    setErreur(null);
+                  }}
+                  data-testid="bouton-payeur-souscripteur"
+                >
+                  Payer avec le {formatTelephone(`+242${identite.telephone}`)}
+                </Bouton>
+              }
+            >
+              <p>{erreur.message}</p>
+            </Alerte>
+          ) : erreur ? (
             <Alerte titre="La souscription n'a pas pu être envoyée">
               <p>{messageErreur(erreur)}</p>
               {erreur instanceof ApiError && erreur.status === 400 ? <DetailsErreur details={erreur.details} /> : null}
