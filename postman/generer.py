@@ -29,6 +29,8 @@ ERREUR = champs("code", "message")
 
 def code_erreur(code: str) -> str:
     return f'pm.test("{code}", () => pm.expect(pm.response.json().code).to.eql("{code}"));'
+
+
 PDF = 'pm.test("PDF", () => pm.expect(pm.response.headers.get("Content-Type")).to.include("application/pdf"));'
 HIER = 'pm.variables.set("hier", new Date(Date.now() - 86400000).toISOString().slice(0, 10));'
 BORNE = [{"key": "X-Borne-Id", "value": "{{borneId}}"}, {"key": "X-Borne-Key", "value": "{{borneKey}}"}]
