@@ -4,7 +4,6 @@ from rest_framework.response import Response
 
 from apps.borne_auth import services
 from apps.core.api import PublicApi, TelephoneField, adresse_ip, borne_en_tete
-from apps.core.exceptions import error_body
 
 EN_TETES_BORNE = [
     OpenApiParameter("X-Borne-Id", str, OpenApiParameter.HEADER, description="Identifiant de la borne"),
@@ -50,19 +49,13 @@ class ConnexionApi(PublicApi):
         borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
-        try:
-            connexion = services.client_connecter(
-                police=donnees.validated_data["police"],
-                telephone=donnees.validated_data["telephone"],
-                borne=borne,
-                adresse_ip=adresse_ip(request),
-            )
-        except services.TropDeTentatives as exc:
-            return Response(
-                error_body(exc.code, exc.message, exc.details),
-                status=status.HTTP_429_TOO_MANY_REQUESTS,
-                headers={"Retry-After": str(exc.retry_after)},
-            )
+        # A lockout is a 429 with Retry-After (set by the exception handler from retry_after).
+        connexion = services.client_connecter(
+            police=donnees.validated_data["police"],
+            telephone=donnees.validated_data["telephone"],
+            borne=borne,
+            adresse_ip=adresse_ip(request),
+        )
         return Response(self.OutputSerializer(connexion).data)
 
 

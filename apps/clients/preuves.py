@@ -22,8 +22,8 @@ class PreuveTelephoneRequise(Conflict):
         )
 
 
-def preuve_par_code_valide(*, telephone: str) -> bool:
-    """A fresh one-time code typed at the kiosk for this telephone.
+def preuve_par_code_valide(*, telephone: str, code_preuve: str | None) -> bool:
+    """A fresh one-time code typed at the kiosk for this telephone (`code_preuve` in the body).
 
     Always False for now: no notification channel exists yet to send the code. The
     notifications issue implements it here (6 digits, 5 minutes, 3 tries, stored hashed).
@@ -31,7 +31,7 @@ def preuve_par_code_valide(*, telephone: str) -> bool:
     return False
 
 
-def telephone_prouve(*, telephone: str, numero_payeur: str) -> bool:
+def telephone_prouve(*, telephone: str, numero_payeur: str, code_preuve: str | None = None) -> bool:
     """Mobile money proof (the operator's PIN prompt on that very phone) or a code proof."""
     from apps.paiements.services import NUMERO_TEST_MTN, operateur_est_bac_a_sable
 
@@ -41,10 +41,10 @@ def telephone_prouve(*, telephone: str, numero_payeur: str) -> bool:
     # refusals and delays against a sandbox (refused by payeur_valider in production).
     if operateur_est_bac_a_sable() and NUMERO_TEST_MTN.match(numero_payeur):
         return True
-    return preuve_par_code_valide(telephone=telephone)
+    return preuve_par_code_valide(telephone=telephone, code_preuve=code_preuve)
 
 
-def preuve_telephone_exiger(*, telephone: str, numero_payeur: str) -> None:
+def preuve_telephone_exiger(*, telephone: str, numero_payeur: str, code_preuve: str | None = None) -> None:
     """Refuse (409) before anything is written or sent when the telephone is not proven."""
-    if not telephone_prouve(telephone=telephone, numero_payeur=numero_payeur):
+    if not telephone_prouve(telephone=telephone, numero_payeur=numero_payeur, code_preuve=code_preuve):
         raise PreuveTelephoneRequise()
