@@ -107,6 +107,12 @@ def demarrer_serveurs(url: str) -> list[subprocess.Popen]:
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": url,
             "THROTTLE_ANONYME": "1000000/min",
+            # The load sends thousands of payment requests from one payer: measure the path,
+            # not the abuse limits' 429 (they are still counted, under the same locks).
+            "LIMITE_PAIEMENTS_PAR_PAYEUR_10_MIN": "100000000",
+            "LIMITE_PAIEMENTS_PAR_PAYEUR_JOUR": "100000000",
+            "LIMITE_PAIEMENTS_PAR_SESSION_HEURE": "100000000",
+            "LIMITE_PAIEMENTS_PAR_BORNE_HEURE": "100000000",
             "LOG_LEVEL": "WARNING",
             "MOMO_BASE_URL": f"http://127.0.0.1:{PORT_MOMO}",
             "MOMO_SUBSCRIPTION_KEY": MOMO["MOMO_SANDBOX_SUBSCRIPTION_KEY"],
