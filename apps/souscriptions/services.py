@@ -150,7 +150,7 @@ def souscription_creer(
     Returns (souscription, paiement).
     """
     from apps.clients.models import Client
-    from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.mtn_integration.services import envoi_planifier
     from apps.paiements.models import TypePaiement
     from apps.paiements.services import paiement_creer, payeur_valider
 
@@ -189,7 +189,7 @@ def souscription_creer(
             canal="borne",
             borne=borne,
         )
-        transaction_envoyer_apres_commit(paiement=paiement)
+        envoi_planifier(paiement=paiement)
     return souscription, paiement
 
 
@@ -313,9 +313,9 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
     Returns (souscription, paiement). Refused while an attempt is pending, and once the
     souscription is activated or abandoned.
     """
-    from apps.mtn_integration.services import transaction_envoyer_apres_commit
-    from apps.paiements.models import Paiement, StatutPaiement, TypePaiement
-    from apps.paiements.services import paiement_creer, payeur_valider
+    from apps.mtn_integration.services import envoi_planifier
+    from apps.paiements.models import TypePaiement
+    from apps.paiements.services import paiement_creer, paiement_en_cours_refuser, payeur_valider
 
     payeur_valider(numero_payeur)
     with transaction.atomic():
@@ -333,11 +333,7 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
                 "Cette souscription n'attend plus de premier paiement "
                 f"(statut : {souscription.get_statut_display().lower()}).",
             )
-        if Paiement.objects.filter(souscription=souscription, statut=StatutPaiement.EN_ATTENTE).exists():
-            raise Conflict(
-                "paiement_en_cours",
-                "Un paiement est déjà en attente de validation sur le téléphone. Patientez quelques instants.",
-            )
+        paiement_en_cours_refuser(souscription=souscription)
         paiement = paiement_creer(
             souscription=souscription,
             montant=montant_premiere_echeance(
@@ -348,7 +344,7 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
             canal="borne",
             borne=borne,
         )
-        transaction_envoyer_apres_commit(paiement=paiement)
+        envoi_planifier(paiement=paiement)
     return souscription, paiement
 
 
