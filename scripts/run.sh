@@ -46,7 +46,7 @@ PIDS+=($!)
 # The job queue's worker (docs/paiements.md): sends each request-to-pay, checks statuses with
 # backoff, runs the periodic jobs (reconciliation, abandoned souscriptions, lockout purge).
 echo "==> Travailleur de la file de travaux (journal : .run/worker.log)"
-.venv/bin/python manage.py procrastinate worker --concurrency 8 > .run/worker.log 2>&1 &
+.venv/bin/python manage.py travailleur --concurrency 8 > .run/worker.log 2>&1 &
 PIDS+=($!)
 
 # gunicorn, as in production, rather than runserver:

@@ -65,7 +65,7 @@ demarrer_produit() {
   .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$E2E_MOMO_PORT" > .run/e2e-sandbox.log 2>&1 &
   PIDS+=($!)
   # The job queue's worker: sends request-to-pay, checks statuses, runs the periodic jobs.
-  .venv/bin/python manage.py procrastinate worker --concurrency 8 > .run/e2e-worker.log 2>&1 &
+  .venv/bin/python manage.py travailleur --concurrency 8 > .run/e2e-worker.log 2>&1 &
   PIDS+=($!)
   .venv/bin/gunicorn nsia_pass_api.wsgi:application --bind "127.0.0.1:$E2E_PORT" --workers 2 --threads 4 \
     --worker-class gthread --log-level warning > .run/e2e-api.log 2>&1 &

@@ -40,9 +40,16 @@ def tentatives_purge(timestamp: int) -> None:
 
 
 @app.periodic(cron="* * * * *", periodic_id="travaux_bloques")
-@app.task(name="periodique.travaux_bloques", queue="periodiques", queueing_lock="travaux_bloques", pass_context=True)
-async def travaux_bloques_relancer(context, timestamp: int) -> None:
+@app.task(name="periodique.travaux_bloques", queue="periodiques", queueing_lock="travaux_bloques")
+async def travaux_bloques(timestamp: int) -> None:
+    await travaux_bloques_relancer()
+
+
+async def travaux_bloques_relancer(*, secondes_sans_battement: float = 30) -> int:
     """Jobs of a worker that died (no heartbeat) go back to the queue (Procrastinate's recipe)."""
-    for job in await context.app.job_manager.get_stalled_jobs():
+    relances = 0
+    for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=secondes_sans_battement):
         logger.warning("Travail %s bloqué (travailleur disparu) : relancé", job.id)
-        await context.app.job_manager.retry_job(job)
+        await app.job_manager.retry_job(job)
+        relances += 1
+    return relances
