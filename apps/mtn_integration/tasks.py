@@ -62,17 +62,23 @@ def envoi_differer(*, reference_id: uuid.UUID) -> None:
 def verification_differer(
     *, reference_id: uuid.UUID, source: str = "verification", quand: datetime | None = None, avancer: bool = True
 ) -> None:
-    """Schedule a status check, unless one is already waiting (then bring it forward if asked)."""
+    """Schedule a status check, unless one is already waiting.
+
+    With `avancer` (a callback, a kiosk asking), a check waiting for a later time is replaced
+    by one due now: the new row wakes the workers at once (LISTEN/NOTIFY on insert).
+    """
+    verrou_de_file = f"verification:{reference_id}"
     try:
-        with transaction.atomic():  # a savepoint: the refused insert must not spoil the caller's transaction
-            momo_verifier.configure(
-                lock=_verrou(reference_id), queueing_lock=f"verification:{reference_id}", schedule_at=quand
-            ).defer(reference_id=str(reference_id), source=source)
-    except AlreadyEnqueued:
-        if avancer:
-            with connection.cursor() as curseur:
-                curseur.execute(
-                    "UPDATE procrastinate_jobs SET scheduled_at = now() "
-                    "WHERE queueing_lock = %s AND status = 'todo' AND scheduled_at > now()",
-                    [f"verification:{reference_id}"],
-                )
+        with transaction.atomic():  # a savepoint: a refused insert must not spoil the caller's transaction
+            if avancer:
+                with connection.cursor() as curseur:
+                    curseur.execute(
+                        "DELETE FROM procrastinate_jobs "
+                        "WHERE queueing_lock = %s AND status = 'todo' AND scheduled_at > now()",
+                        [verrou_de_file],
+                    )
+            momo_verifier.configure(lock=_verrou(reference_id), queueing_lock=verrou_de_file, schedule_at=quand).defer(
+                reference_id=str(reference_id), source=source
+            )
+    except AlreadyEnqueued:  # one is already due: it will do
+        pass

@@ -139,7 +139,6 @@ def paiement_initier_sur_contrat(
     jour = aujourdhui()
     with transaction.atomic():
         souscription = Souscription.objects.select_for_update().select_related("produit").get(pk=contrat.pk)
-        paiement_en_cours_refuser(souscription=souscription)
         contrat = Contrat.objects.get(pk=contrat.pk)  # read again under the lock
         type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
         minimum = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
@@ -148,6 +147,7 @@ def paiement_initier_sur_contrat(
             souscription=souscription,
             minimum=minimum if type_paiement == TypePaiement.RENOUVELLEMENT else None,
         )
+        paiement_en_cours_refuser(souscription=souscription)
         paiement = paiement_creer(
             souscription=souscription,
             montant=montant,

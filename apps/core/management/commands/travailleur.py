@@ -39,7 +39,14 @@ async def _travailler(*, concurrency: int, files: list[str] | None) -> None:
         try:
             async with app.open_async():
                 travail = asyncio.create_task(
-                    app.run_worker_async(concurrency=concurrency, queues=files, install_signal_handlers=False)
+                    app.run_worker_async(
+                        concurrency=concurrency,
+                        queues=files,
+                        install_signal_handlers=False,
+                        # New jobs wake the worker at once (NOTIFY); this only bounds the wait for
+                        # jobs scheduled for later (the next check of a pending payment).
+                        fetch_job_polling_interval=1,
+                    )
                 )
                 attente_arret = asyncio.create_task(arret.wait())
                 await asyncio.wait({travail, attente_arret}, return_when=asyncio.FIRST_COMPLETED)
