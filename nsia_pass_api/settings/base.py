@@ -36,6 +36,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Trust (docs/securite.md): bad input is refused before anything else reads it.
+    "apps.core.entrees.EntreesApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -113,3 +115,4 @@ from nsia_pass_api.settings.integrations.drf import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.securite import *  # noqa: E402,F403

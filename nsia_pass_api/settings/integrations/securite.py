@@ -1,0 +1,7 @@
+"""Trust settings: input limits at the door of the API (see docs/securite.md)."""
+
+from decouple import config
+
+# Request bodies under /api/: larger → 413 before reading; deeper JSON → 400 before parsing.
+API_CORPS_MAX_OCTETS = config("API_CORPS_MAX_OCTETS", default=64 * 1024, cast=int)
+API_JSON_PROFONDEUR_MAX = config("API_JSON_PROFONDEUR_MAX", default=20, cast=int)
