@@ -102,7 +102,9 @@ def test_chemin_ou_parametres_nul_ou_utf8_invalide_400(api, produits, chemin):
     corps_erreur(api.get(chemin), 400, "requete_illisible")
 
 
-@pytest.mark.parametrize("entete", ["HTTP_X_BORNE_ID", "HTTP_X_BORNE_KEY", "HTTP_AUTHORIZATION", "HTTP_IDEMPOTENCY_KEY"])
+@pytest.mark.parametrize(
+    "entete", ["HTTP_X_BORNE_ID", "HTTP_X_BORNE_KEY", "HTTP_AUTHORIZATION", "HTTP_IDEMPOTENCY_KEY"]
+)
 def test_entete_avec_nul_ou_utf8_invalide_400(api, demo, entete):
     for valeur in ["BZV\x00", "BZV\xff"]:
         reponse = api.post(LOGIN, {"police": "CG-2024-VIE-001"}, format="json", **{entete: valeur})
