@@ -36,7 +36,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Trust (docs/securite.md): bad input is refused before anything else reads it.
+    # Trust (docs/securite.md): every failure under /api/ answers the JSON error body, and
+    # bad input is refused before anything else reads it.
+    "apps.core.middleware.ErreursApiMiddleware",
     "apps.core.entrees.EntreesApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -5,3 +5,5 @@ from decouple import config
 # Request bodies under /api/: larger → 413 before reading; deeper JSON → 400 before parsing.
 API_CORPS_MAX_OCTETS = config("API_CORPS_MAX_OCTETS", default=64 * 1024, cast=int)
 API_JSON_PROFONDEUR_MAX = config("API_JSON_PROFONDEUR_MAX", default=20, cast=int)
+# Database unreachable → 503 with this Retry-After; Django reconnects on the next request.
+API_RETRY_AFTER_BASE_SECONDES = config("API_RETRY_AFTER_BASE_SECONDES", default=5, cast=int)
