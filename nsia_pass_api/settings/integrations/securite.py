@@ -7,3 +7,9 @@ API_CORPS_MAX_OCTETS = config("API_CORPS_MAX_OCTETS", default=64 * 1024, cast=in
 API_JSON_PROFONDEUR_MAX = config("API_JSON_PROFONDEUR_MAX", default=20, cast=int)
 # Database unreachable → 503 with this Retry-After; Django reconnects on the next request.
 API_RETRY_AFTER_BASE_SECONDES = config("API_RETRY_AFTER_BASE_SECONDES", default=5, cast=int)
+
+# Public endpoints, per client address (apps.core.api.ThrottleAnonyme): "N/s|min|hour|day".
+THROTTLE_ANONYME = config("THROTTLE_ANONYME", default="120/min")
+# Wrong kiosk keys: this many failures for one X-Borne-Id lock that id for the window (429).
+BORNE_ECHECS_MAX = config("BORNE_ECHECS_MAX", default=10, cast=int)
+BORNE_ECHECS_FENETRE_MINUTES = config("BORNE_ECHECS_FENETRE_MINUTES", default=15, cast=int)
