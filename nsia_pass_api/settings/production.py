@@ -25,6 +25,7 @@ if not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL est obligatoire en production.")
 
 DATABASES = {"default": database_from_url(DATABASE_URL)}
+REFUSER_DONNEES_DEMO = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True

@@ -13,3 +13,6 @@ THROTTLE_ANONYME = config("THROTTLE_ANONYME", default="120/min")
 # Wrong kiosk keys: this many failures for one X-Borne-Id lock that id for the window (429).
 BORNE_ECHECS_MAX = config("BORNE_ECHECS_MAX", default=10, cast=int)
 BORNE_ECHECS_FENETRE_MINUTES = config("BORNE_ECHECS_FENETRE_MINUTES", default=15, cast=int)
+# Production only (production.py): the system checks and the WSGI start refuse a database
+# holding demo data (its credentials are public).
+REFUSER_DONNEES_DEMO = False
