@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "apps.paiements",
     "apps.sinistres",
     "apps.mtn_integration",
+    "axes",  # staff sign-in lockout (settings/integrations/axes.py)
 ]
 
 MIDDLEWARE = [
@@ -50,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.PasDeCacheApiMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 # Shared by every server process (DRF throttles): a table of the database, no extra service.
@@ -111,6 +113,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # When on, a souscription that becomes activee receives the next free police number at once.
 PASS_ATTRIBUTION_AUTOMATIQUE = config("PASS_ATTRIBUTION_AUTOMATIQUE", default=True, cast=bool)
 
+from nsia_pass_api.settings.integrations.axes import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.borne import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.cors import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.drf import *  # noqa: E402,F403
