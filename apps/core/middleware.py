@@ -51,3 +51,22 @@ class ErreursApiMiddleware:
         if isinstance(exception, BASE_INDISPONIBLE):
             return reponse_base_indisponible()
         return reponse_erreur_interne(reference)
+
+
+class PolitiqueContenuMiddleware:
+    """Content-Security-Policy: the kiosk page loads only its own files and runs nothing
+    inline; API answers are data and may load nothing at all."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        response = self.get_response(request)
+        chemin = request.path_info
+        if chemin.startswith("/borne/"):
+            response.setdefault("Content-Security-Policy", settings.CSP_BORNE)
+        elif chemin.startswith(("/api/v1/", "/api/schema/")) or chemin == "/health/":
+            response.setdefault("Content-Security-Policy", settings.CSP_API)
+        return response

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.PasDeCacheApiMiddleware",
+    "apps.core.middleware.PolitiqueContenuMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 

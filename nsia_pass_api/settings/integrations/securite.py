@@ -16,3 +16,12 @@ BORNE_ECHECS_FENETRE_MINUTES = config("BORNE_ECHECS_FENETRE_MINUTES", default=15
 # Production only (production.py): the system checks and the WSGI start refuse a database
 # holding demo data (its credentials are public).
 REFUSER_DONNEES_DEMO = False
+
+# Content-Security-Policy (apps.core.middleware.PolitiqueContenuMiddleware). The kiosk page:
+# its own files only, nothing inline (the Vite build has no inline script or style).
+CSP_BORNE = (
+    "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+# API answers are JSON or PDF: nothing to load, never framed.
+CSP_API = "default-src 'none'; frame-ancestors 'none'"
