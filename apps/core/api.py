@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny, BasePermission
@@ -13,7 +14,7 @@ from rest_framework.views import APIView
 
 from apps.borne_auth.authentication import ClientConnecte
 from apps.core.services import limite_compter
-from apps.core.telephone import MESSAGE_TELEPHONE, telephone_valide
+from apps.core.telephone import FORMAT_TELEPHONE, MESSAGE_TELEPHONE, telephone_valide
 
 
 class Pagination(PageNumberPagination):
@@ -64,6 +65,9 @@ class ThrottleAnonyme(BaseThrottle):
         return self.attente
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": FORMAT_TELEPHONE.pattern, "maxLength": 20, "example": "+242061234567"}
+)
 class TelephoneField(serializers.CharField):
     """A Congo number in its canonical form +242XXXXXXXXX."""
 
