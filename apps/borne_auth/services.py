@@ -95,7 +95,10 @@ def borne_authentifier(*, identifiant: str | None, cle: str | None, obligatoire:
             borne = None
     if borne is None:
         if identifiant:
-            limite_compter(**_echecs_borne(identifiant))
+            # Counted atomically: with 50 wrong keys at once, the 11th and later are 429 too.
+            attente = limite_compter(**_echecs_borne(identifiant))
+            if attente:
+                raise BorneVerrouillee(attente)
         if obligatoire and settings.BORNE_REQUIRED:
             raise BorneInconnue()
         return None

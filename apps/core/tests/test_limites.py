@@ -88,3 +88,21 @@ def test_neuf_cles_fausses_ne_verrouillent_pas(settings, demo):
         client_depuis("203.0.113.1", HTTP_X_BORNE_ID="BZV-DEMO-01", HTTP_X_BORNE_KEY=f"faux{i}").post(LOGIN, JEAN)
     vraie = client_depuis("198.51.100.7", HTTP_X_BORNE_ID="BZV-DEMO-01", HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY)
     assert vraie.post(LOGIN, JEAN, format="json").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cinquante_cles_fausses_simultanees_dix_essais_seulement(settings):
+    from apps.core.demo import charger_demo
+
+    charger_demo()
+
+    def essayer(i):
+        try:
+            pirate = client_depuis(f"203.0.113.{i}", HTTP_X_BORNE_ID="BZV-DEMO-01", HTTP_X_BORNE_KEY=f"faux{i}")
+            return pirate.post(LOGIN, JEAN, format="json").status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=50) as groupe:
+        statuts = list(groupe.map(essayer, range(50)))
+    assert statuts.count(401) == 10 and statuts.count(429) == 40
