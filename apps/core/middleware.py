@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.core.signals import got_request_exception
 from django.dispatch import receiver
 
@@ -61,8 +62,6 @@ class PolitiqueContenuMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-
         response = self.get_response(request)
         chemin = request.path_info
         if chemin.startswith("/borne/"):
