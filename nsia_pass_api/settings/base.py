@@ -124,5 +124,5 @@ from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.limites import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403
-from nsia_pass_api.settings.integrations.taches import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.securite import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.taches import *  # noqa: E402,F403
