@@ -33,11 +33,15 @@ if [ -f kiosk-electron/package.json ]; then
   etape "borne : installation npm" bash -c "cd kiosk-electron && npm ci --no-audit --no-fund --loglevel=error"
   etape "borne : tests unitaires (Vitest, Electron)" bash -c "cd kiosk-electron && npm test --silent"
   etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent"
+  # --- Trust: the page served at /borne/ runs under CSP default-src 'self': nothing inline. ---
+  etape "borne : aucun script ni style en ligne" bash -c \
+    "! grep -oE '<script[^>]*>|<style|style=' kiosk-electron/dist/index.html | grep -v 'src='"
 fi
 
 # --- The product live: API (gunicorn) + job worker + MoMo sandbox on a fresh database with the demo data ---
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
+E2E_HTTPS_PORT=${E2E_HTTPS_PORT:-8443}  # nginx (TLS) in front of the API, as in docker-compose
 PIDS=()
 arreter_serveurs() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
@@ -54,6 +58,7 @@ demarrer_produit() {
   export MOMO_BASE_URL="http://127.0.0.1:$E2E_MOMO_PORT"
   export MOMO_CALLBACK_URL="http://127.0.0.1:$E2E_PORT/api/v1/mtn/callback/"
   export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
+  export PROXY_DE_CONFIANCE=true  # the browser and newman come through nginx (below)
   # Short sandbox delays so the browser sees payments settle quickly.
   export MOMO_SANDBOX_PROCESSING_SECONDS=1 MOMO_SANDBOX_CALLBACK_DELAY_SECONDS=0.2
   .venv/bin/python manage.py migrate --noinput -v0 || return 1
@@ -73,16 +78,75 @@ demarrer_produit() {
   attendre_url "http://127.0.0.1:$E2E_PORT/health/" 30
 }
 
+# --- Trust: Debian's nginx in front of the live API over HTTPS (throwaway certificate), with
+# deploy/nginx's template, the one docker-compose ships: the browser and newman go through it.
+PROXY_TLS=.run/nginx
+demarrer_proxy_tls() {
+  if ! command -v nginx >/dev/null 2>&1; then
+    echo "!! nginx introuvable : apt-get install nginx" >&2; return 1
+  fi
+  rm -rf "$PROXY_TLS"; mkdir -p "$PROXY_TLS/tmp"
+  chmod 0777 "$PROXY_TLS/tmp"  # nginx's workers may run as another user (root starts them as nobody)
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+    -keyout "$PROXY_TLS/cle.pem" -out "$PROXY_TLS/certificat.pem" 2>/dev/null || return 1
+  NGINX_PORT_HTTPS=$E2E_HTTPS_PORT API_AMONT=127.0.0.1:$E2E_PORT \
+    TLS_CERTIFICAT=$ROOT/$PROXY_TLS/certificat.pem TLS_CLE=$ROOT/$PROXY_TLS/cle.pem \
+    envsubst '${NGINX_PORT_HTTPS} ${API_AMONT} ${TLS_CERTIFICAT} ${TLS_CLE}' \
+    < deploy/nginx/templates/nsia-pass.conf.template > "$PROXY_TLS/nsia-pass.conf"
+  cat > "$PROXY_TLS/nginx.conf" <<NGINX
+daemon off;
+worker_processes 1;
+pid $ROOT/$PROXY_TLS/nginx.pid;
+error_log $ROOT/$PROXY_TLS/erreurs.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $ROOT/$PROXY_TLS/tmp/corps;
+  proxy_temp_path $ROOT/$PROXY_TLS/tmp/proxy;
+  fastcgi_temp_path $ROOT/$PROXY_TLS/tmp/fastcgi;
+  uwsgi_temp_path $ROOT/$PROXY_TLS/tmp/uwsgi;
+  scgi_temp_path $ROOT/$PROXY_TLS/tmp/scgi;
+  include /etc/nginx/mime.types;
+  include $ROOT/$PROXY_TLS/nsia-pass.conf;
+}
+NGINX
+  nginx -t -q -c "$ROOT/$PROXY_TLS/nginx.conf" -p "$ROOT/$PROXY_TLS/" || return 1
+  nginx -c "$ROOT/$PROXY_TLS/nginx.conf" -p "$ROOT/$PROXY_TLS/" &
+  PIDS+=($!)
+  for _ in $(seq 1 50); do
+    curl -fsS --cacert "$PROXY_TLS/certificat.pem" -o /dev/null "https://127.0.0.1:$E2E_HTTPS_PORT/health/" && return 0
+    sleep 0.2
+  done
+  echo "!! nginx ne répond pas sur https://127.0.0.1:$E2E_HTTPS_PORT" >&2; return 1
+}
+verifier_proxy_tls() {  # what the proxy itself guarantees: body limit (JSON error), HSTS
+  local url="https://127.0.0.1:$E2E_HTTPS_PORT" entetes corps
+  entetes=$(curl -sS --cacert "$PROXY_TLS/certificat.pem" -D - -o /dev/null "$url/api/v1/produits/") || return 1
+  grep -qi '^strict-transport-security: max-age=31536000' <<<"$entetes" || { echo "!! HSTS absent" >&2; return 1; }
+  grep -qi "^content-security-policy: default-src 'none'" <<<"$entetes" || { echo "!! CSP absente" >&2; return 1; }
+  corps=$(head -c 100000 /dev/zero | tr '\0' x | curl -sS --cacert "$PROXY_TLS/certificat.pem" -w ' %{http_code}' \
+    -H 'Content-Type: application/json' --data-binary @- "$url/api/v1/auth/login/") || return 1
+  [[ "$corps" == *'"corps_trop_volumineux"'*' 413' ]] || { echo "!! 413 attendu : $corps" >&2; return 1; }
+}
+BASE_E2E="https://127.0.0.1:$E2E_HTTPS_PORT"
+
 mkdir -p .run
 etape "produit en marche (API + travailleur + bac à sable MoMo + démo)" demarrer_produit
+etape "proxy TLS (nginx) devant l'API" demarrer_proxy_tls
+etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
 if [ -f postman/package.json ]; then
-  etape "Postman (newman) contre l'API en marche" bash -c \
-    "cd postman && npm ci --no-audit --no-fund --loglevel=error && npm run --silent newman -- --env-var baseUrl=http://127.0.0.1:$E2E_PORT"
+  etape "Postman (newman) contre l'API en marche, via nginx (HTTPS)" bash -c \
+    "cd postman && npm ci --no-audit --no-fund --loglevel=error && npm run --silent newman -- --insecure --env-var baseUrl=$BASE_E2E"
 fi
 if [ -d kiosk-electron/e2e ]; then
-  etape "borne : bout en bout dans Chromium" bash -c \
-    "cd kiosk-electron && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT npm run --silent e2e"
+  etape "borne : bout en bout dans Chromium, via nginx (HTTPS)" bash -c \
+    "cd kiosk-electron && E2E_BASE_URL=$BASE_E2E E2E_IGNORER_CERTIFICAT=1 npm run --silent e2e"
 fi
+# --- Trust: Schemathesis, every operation, anonymous then signed in, through nginx (last: its
+# wrong inputs fill the anonymous limits of 127.0.0.1). 0 server error, 0 undocumented status.
+etape "Schemathesis contre l'API en marche, via nginx (HTTPS)" \
+  timeout 170 bash scripts/schemathesis.sh "$BASE_E2E" "$PROXY_TLS/certificat.pem"
 arreter_serveurs
 
 if [ -z "$PG_DEJA_DEMARRE" ] && [ -z "${DATABASE_URL_INITIALE:-}" ]; then

@@ -14,6 +14,7 @@ from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
 from apps.clients.models import Client
 from apps.core.exceptions import ApplicationError
 from apps.core.limites import verrouiller
+from apps.core.services import limite_atteinte, limite_compter
 from apps.souscriptions.models import Contrat, StatutSouscription
 
 FENETRE_VERROUILLAGE = timedelta(minutes=15)
@@ -60,14 +61,47 @@ def borne_creer(*, identifiant: str, libelle: str, agence: str) -> tuple[Borne, 
     return borne, cle
 
 
+class BorneVerrouillee(ApplicationError):
+    status_code = 429
+
+    def __init__(self, attente_secondes: int):
+        super().__init__(
+            "borne_verrouillee",
+            "Trop d'essais de clé pour cette borne. Merci de vous adresser à un agent NSIA.",
+            details={"retry_after": attente_secondes},
+        )
+        self.retry_after = attente_secondes
+
+
+def _echecs_borne(identifiant: str) -> dict:
+    return {
+        "cle": f"borne_cle:{identifiant}",
+        "maximum": settings.BORNE_ECHECS_MAX,
+        "fenetre": timedelta(minutes=settings.BORNE_ECHECS_FENETRE_MINUTES),
+    }
+
+
 def borne_authentifier(*, identifiant: str | None, cle: str | None, obligatoire: bool = True) -> Borne | None:
-    """The active kiosk behind X-Borne-Id/X-Borne-Key, or a 401 when the setting requires one."""
+    """The active kiosk behind X-Borne-Id/X-Borne-Key, or a 401 when the setting requires one.
+
+    Wrong keys are counted per X-Borne-Id: past the limit that id is locked (429) for the rest
+    of the window, the right key included, so that nobody can try keys for a kiosk at length.
+    """
     borne = None
+    if identifiant:
+        attente = limite_atteinte(**_echecs_borne(identifiant))
+        if attente:
+            raise BorneVerrouillee(attente)
     if identifiant and cle and len(identifiant) <= 50 and len(cle) <= 200:
         borne = Borne.objects.filter(identifiant=identifiant, actif=True).first()
         if borne and not borne.verifier_cle(cle):
             borne = None
     if borne is None:
+        if identifiant:
+            # Counted atomically: with 50 wrong keys at once, the 11th and later are 429 too.
+            attente = limite_compter(**_echecs_borne(identifiant))
+            if attente:
+                raise BorneVerrouillee(attente)
         if obligatoire and settings.BORNE_REQUIRED:
             raise BorneInconnue()
         return None

@@ -1,18 +1,20 @@
 """Pieces shared by every API: pagination, client permission, borne headers, throttles."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import AllowAny, BasePermission
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from apps.borne_auth.authentication import ClientConnecte
-from apps.core.telephone import MESSAGE_TELEPHONE, telephone_valide
+from apps.core.services import limite_compter
+from apps.core.telephone import FORMAT_TELEPHONE, MESSAGE_TELEPHONE, telephone_valide
 
 
 class Pagination(PageNumberPagination):
@@ -44,16 +46,28 @@ def borne_en_tete(request) -> tuple[str | None, str | None]:
     return request.headers.get("X-Borne-Id"), request.headers.get("X-Borne-Key")
 
 
-class ThrottleAnonyme(SimpleRateThrottle):
-    """Public endpoints: per kiosk (X-Borne-Id) when given, else per address."""
+class ThrottleAnonyme(BaseThrottle):
+    """Public endpoints, per client address (THROTTLE_ANONYME, e.g. "120/min").
 
-    scope = "anonyme"
+    Never per X-Borne-Id: nobody checked that header here, so keying on it let anyone block a
+    kiosk (by sending its id) or escape the limit (by changing it). The counter lives in the
+    database, incremented atomically: every server process sees the same count.
+    """
 
-    def get_cache_key(self, request, view):
-        ident = request.headers.get("X-Borne-Id") or self.get_ident(request)
-        return self.cache_format % {"scope": self.scope, "ident": ident[:60]}
+    def allow_request(self, request, view):
+        nombre, secondes = SimpleRateThrottle.parse_rate(None, settings.THROTTLE_ANONYME)
+        self.attente = limite_compter(
+            cle=f"anonyme:{adresse_ip(request)}", maximum=nombre, fenetre=timedelta(seconds=secondes)
+        )
+        return self.attente == 0
+
+    def wait(self):
+        return self.attente
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": FORMAT_TELEPHONE.pattern, "maxLength": 20, "example": "+242061234567"}
+)
 class TelephoneField(serializers.CharField):
     """A Congo number in its canonical form +242XXXXXXXXX."""
 

@@ -263,3 +263,19 @@ def _charger_contrat(contrat: DemoContrat, client: Client, produit: Produit, bor
             mode_attribution=NumeroPolice.Mode.AUTOMATIQUE,
             date_attribution=_moment(effet, 12),
         )
+
+
+def demo_en_base() -> list[str]:
+    """What of the demo data this database holds (its borne, its agent, its clients)."""
+    trouve = []
+    if Borne.objects.filter(identifiant=DEMO_BORNE_ID).exists():
+        trouve.append(f"la borne {DEMO_BORNE_ID}")
+    if (
+        Agent.objects.filter(matricule=DEMO_AGENT_MATRICULE).exists()
+        or get_user_model().objects.filter(username=DEMO_AGENT_MATRICULE.lower()).exists()
+    ):
+        trouve.append(f"l'agent {DEMO_AGENT_MATRICULE}")
+    clients = Client.objects.filter(telephone__in=[telephone for telephone, *_ in CLIENTS]).count()
+    if clients:
+        trouve.append(f"{clients} client(s) de démonstration")
+    return trouve

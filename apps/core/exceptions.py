@@ -1,14 +1,16 @@
 """One error contract for the whole API: {"code", "message", "details"?} in French."""
 
 import logging
+import uuid
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, OperationalError
-from django.http import Http404
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +51,38 @@ def error_body(code: str, message: str, details: dict | None = None) -> dict:
     return body
 
 
+# The connection to PostgreSQL is gone (server down, restarted, network): the request may
+# succeed a moment later, once Django has opened a new connection (CONN_HEALTH_CHECKS).
+BASE_INDISPONIBLE = (OperationalError, InterfaceError)
+MESSAGE_INDISPONIBLE = "Service momentanément indisponible. Réessayez dans un instant."
+
+
+def reponse_base_indisponible() -> JsonResponse:
+    logger.error("Base de données indisponible")
+    reponse = JsonResponse(error_body("service_indisponible", MESSAGE_INDISPONIBLE), status=503)
+    reponse["Retry-After"] = str(settings.API_RETRY_AFTER_BASE_SECONDES)
+    return reponse
+
+
+def erreur_interne_journaliser(exc_info) -> str:
+    """Log an unexpected failure with its traceback under a short reference, returned."""
+    reference = uuid.uuid4().hex[:12]
+    logger.error("Erreur inattendue, référence %s", reference, exc_info=exc_info)
+    return reference
+
+
+def reponse_erreur_interne(reference: str) -> JsonResponse:
+    """500 without any detail of the failure: the reference finds it in the logs."""
+    return JsonResponse(
+        error_body(
+            "erreur_interne",
+            "Une erreur inattendue est survenue. Réessayez dans un instant.",
+            {"reference": reference},
+        ),
+        status=500,
+    )
+
+
 # DRF's own exceptions, worded for the person at the kiosk.
 _DRF_ERRORS = {
     exceptions.NotAuthenticated: ("non_authentifie", "Veuillez vous identifier pour continuer."),
@@ -70,6 +104,7 @@ _DRF_ERRORS = {
 
 def api_exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
+        # Every limit says when to come back (a refusal carrying retry_after).
         retry_after = getattr(exc, "retry_after", None)
         return Response(
             error_body(exc.code, exc.message, exc.details),
@@ -82,12 +117,9 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     if isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
-    if isinstance(exc, OperationalError):
-        logger.error("Base de données indisponible: %s", type(exc).__name__)
-        return Response(
-            error_body("service_indisponible", "Service momentanément indisponible. Réessayez dans un instant."),
-            status=status.HTTP_503_SERVICE_UNAVAILABLE,
-        )
+    if isinstance(exc, BASE_INDISPONIBLE):
+        set_rollback()
+        return reponse_base_indisponible()
     if isinstance(exc, DatabaseError):
         # Never leak SQL: a database refusal the serializers did not catch is logged for us.
         logger.exception("Erreur base de données non prévue")
@@ -98,7 +130,9 @@ def api_exception_handler(exc, context):
 
     response = exception_handler(exc, context)
     if response is None:
-        return None
+        # Unexpected: logged with a reference, answered 500 with it, never a stack trace.
+        set_rollback()
+        return reponse_erreur_interne(erreur_interne_journaliser((type(exc), exc, exc.__traceback__)))
     if isinstance(exc, exceptions.ValidationError):
         response.data = error_body(
             "donnees_invalides",

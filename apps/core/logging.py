@@ -1,20 +1,59 @@
-"""Keep telephone numbers out of the logs, whoever writes them."""
+"""Keep personal data and secrets out of the logs, whoever writes them, tracebacks included.
+
+Masked: telephone numbers, JWTs and bearer tokens, keys and passwords written as
+`name=value` / `"name": "value"`, and personal names written the same way (nom, prénom…).
+"""
 
 import logging
 import re
 
 # +242061234567, 242061234567 and MTN test MSISDNs: keep the first 5 digits and the last 2.
 _NUMERO = re.compile(r"(\+?\d{5})\d{4,}(\d{2})")
+# A JWT (three base64url parts, the first one a JSON header "eyJ…") and any bearer token.
+_JWT = re.compile(r"eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}")
+_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
+# key=value or "key": "value" for secrets and personal names.
+_CHAMPS = (
+    r"password|mot_de_passe|secret|token|jeton|access|refresh|api_?key|cle|key|authorization"
+    r"|x-borne-key|nom|prenom|first_?name|last_?name|name|payer_?name|beneficiaire"
+)
+_CHAMP_VALEUR = re.compile(
+    rf"(?i)(['\"]?\b(?:{_CHAMPS})\b['\"]?\s*[:=]\s*)(['\"])(.*?)\2|(['\"]?\b(?:{_CHAMPS})\b['\"]?\s*=\s*)([^\s,&'\"}}\)]+)"
+)
+
+
+def _champ(m: re.Match) -> str:
+    if m.group(1) is not None:
+        return f"{m.group(1)}{m.group(2)}***{m.group(2)}"
+    return f"{m.group(4)}***"
 
 
 def masquer_numeros(texte: str) -> str:
     return _NUMERO.sub(lambda m: m.group(1) + "*" * (len(m.group(0)) - len(m.group(1)) - 2) + m.group(2), texte)
 
 
+def masquer(texte: str) -> str:
+    texte = _JWT.sub("eyJ***", texte)
+    texte = _BEARER.sub(r"\1***", texte)
+    texte = _CHAMP_VALEUR.sub(_champ, texte)
+    return masquer_numeros(texte)
+
+
+_FORMAT_TRACE = logging.Formatter()
+
+
 class MaskPIIFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        masque = masquer_numeros(message)
+        masque = masquer(message)
         if masque != message:
             record.msg, record.args = masque, ()
+        # Tracebacks carry exception messages (SQL values, a client's telephone): the text is
+        # formatted here, masked, and the formatter uses it as is.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _FORMAT_TRACE.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = masquer(record.exc_text)
+        if record.stack_info:
+            record.stack_info = masquer(record.stack_info)
         return True

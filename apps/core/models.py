@@ -37,3 +37,23 @@ class DemandeLimitee(models.Model):
 
     def __str__(self):
         return f"{self.cle} – {self.date:%d/%m/%Y %H:%M}"
+
+
+class CompteurFenetre(models.Model):
+    """Abuse limits: events counted per key in fixed time windows, shared by every process.
+
+    Incremented with one `INSERT … ON CONFLICT DO UPDATE … RETURNING`: with 50 requests at
+    once, N allowed means exactly N (see apps.core.services.limite_compter).
+    """
+
+    cle = models.CharField(max_length=200)
+    debut = models.DateTimeField()
+    nombre = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "compteurs_fenetre"
+        verbose_name = "compteur de limite"
+        constraints = [models.UniqueConstraint(fields=["cle", "debut"], name="compteurs_fenetre_cle_debut_uniq")]
+
+    def __str__(self):
+        return f"{self.cle} depuis {self.debut:%d/%m/%Y %H:%M} = {self.nombre}"

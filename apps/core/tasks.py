@@ -45,8 +45,10 @@ def compteurs_purge(timestamp: int) -> None:
     """Requests counted by the abuse limits past their longest window, sessions ended long ago."""
     from apps.borne_auth.services import sessions_purger
     from apps.core.limites import demandes_limitees_purger
+    from apps.core.services import compteurs_fenetre_purger
 
     demandes_limitees_purger()
+    compteurs_fenetre_purger()
     sessions_purger()
 
 

@@ -1,11 +1,15 @@
 """Printable documents: the A4 relevé of a client and the receipt of one paiement.
 
-Figures come from the contrats / cotisations views (never recomputed here).
+Figures come from the contrats / cotisations views (never recomputed here). Every value is
+escaped before it enters a Paragraph: ReportLab reads Paragraph text as markup, and an
+``<img src=…>`` typed as a name would make it fetch a URL or open a file (docs/securite.md).
 """
 
 from io import BytesIO
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -17,6 +21,10 @@ from apps.core.formats import fcfa, jour, moment
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Cotisation
 from apps.souscriptions.selectors import client_tableau_de_bord
+
+# Second line of defence: should markup ever slip through, no URL scheme is trusted.
+rl_config.trustedHosts = ["aucun-hote.invalid"]
+rl_config.trustedSchemes = []
 
 BLEU_NSIA = colors.HexColor("#0B3B8C")
 GRIS = colors.HexColor("#F1F4F9")
@@ -30,6 +38,11 @@ TITRE = ParagraphStyle("titre", parent=_styles["Title"], textColor=BLEU_NSIA, fo
 SOUS_TITRE = ParagraphStyle("sous_titre", parent=_styles["Heading2"], textColor=BLEU_NSIA, fontSize=12)
 TEXTE = ParagraphStyle("texte", parent=_styles["Normal"], fontSize=9.5, leading=12)
 DROITE = ParagraphStyle("droite", parent=TEXTE, alignment=TA_RIGHT)
+
+
+def _t(valeur) -> str:
+    """A value as Paragraph text: printed as typed, never interpreted as markup."""
+    return escape(str(valeur))
 
 
 def _tableau(lignes, largeurs, *, entete=True):
@@ -71,15 +84,15 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
         title="Relevé NSIA PASS",
         author="NSIA Assurances Congo",
     )
-    imprime = moment(timezone.now()) + (f" — borne {borne_libelle}" if borne_libelle else "")
+    imprime = _t(moment(timezone.now()) + (f" — borne {borne_libelle}" if borne_libelle else ""))
     elements = [
         Paragraph("NSIA Assurances Congo", TITRE),
         Paragraph("Relevé de compte PASS", SOUS_TITRE),
         Paragraph(f"Imprimé le {imprime}", TEXTE),
         Spacer(1, 4 * mm),
         Paragraph(
-            f"<b>{client.prenom} {client.nom}</b> — téléphone {client.telephone}"
-            + (f" — {client.adresse}, {client.ville}" if client.adresse else ""),
+            f"<b>{_t(client.prenom)} {_t(client.nom)}</b> — téléphone {_t(client.telephone)}"
+            + (f" — {_t(client.adresse)}, {_t(client.ville)}" if client.adresse else ""),
             TEXTE,
         ),
         Spacer(1, 3 * mm),
@@ -104,13 +117,16 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
         elements += [
             Spacer(1, 6 * mm),
             Paragraph(
-                f"{contrat.produit_libelle} — police {contrat.numero_police} — {ETATS.get(contrat.etat, contrat.etat)}",
+                _t(
+                    f"{contrat.produit_libelle} — police {contrat.numero_police} — "
+                    f"{ETATS.get(contrat.etat, contrat.etat)}"
+                ),
                 SOUS_TITRE,
             ),
         ]
         elements.append(
             Paragraph(
-                f"Prime annuelle {fcfa(contrat.montant_prime)}, {contrat.periodicite} — couverture du "
+                f"Prime annuelle {fcfa(contrat.montant_prime)}, {_t(contrat.periodicite)} — couverture du "
                 f"{jour(contrat.date_effet)} au {jour(contrat.date_expiration)} — payé {fcfa(contrat.total_paye)}, "
                 f"dû à ce jour {fcfa(contrat.total_du_a_date)}, <b>solde {fcfa(contrat.solde)}</b>, "
                 f"arriérés {fcfa(contrat.arrieres)}.",
@@ -197,7 +213,8 @@ def recu_pdf(*, paiement: Paiement, numero_police: str | None) -> bytes:
         title="Reçu NSIA PASS",
     )
     table = Table(
-        [[Paragraph(k, style), Paragraph(f"<b>{v}</b>", style)] for k, v in lignes], colWidths=[22 * mm, 50 * mm]
+        [[Paragraph(_t(k), style), Paragraph(f"<b>{_t(v)}</b>", style)] for k, v in lignes],
+        colWidths=[22 * mm, 50 * mm],
     )
     table.setStyle(
         TableStyle(

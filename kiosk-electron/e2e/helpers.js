@@ -26,6 +26,8 @@ async function lancer() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // scripts/test.sh serves the kiosk through nginx with a throwaway self-signed certificate.
+      ...(process.env.E2E_IGNORER_CERTIFICAT ? ['--ignore-certificate-errors'] : []),
     ],
   });
   const contexte = await navigateur.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'fr-FR', hasTouch: true });

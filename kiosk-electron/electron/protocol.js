@@ -32,7 +32,7 @@ function politiqueSecurite(apiOrigin) {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${apiOrigin}`,

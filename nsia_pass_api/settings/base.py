@@ -35,9 +35,14 @@ INSTALLED_APPS = [
     "apps.paiements",
     "apps.sinistres",
     "apps.mtn_integration",
+    "axes",  # staff sign-in lockout (settings/integrations/axes.py)
 ]
 
 MIDDLEWARE = [
+    # Trust (docs/securite.md): every failure under /api/ answers the JSON error body, and
+    # bad input is refused before anything else reads it.
+    "apps.core.middleware.ErreursApiMiddleware",
+    "apps.core.entrees.EntreesApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -48,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "apps.core.middleware.PasDeCacheApiMiddleware",
+    "apps.core.middleware.PolitiqueContenuMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 # Shared by every server process (DRF throttles): a table of the database, no extra service.
@@ -109,6 +116,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # When on, a souscription that becomes activee receives the next free police number at once.
 PASS_ATTRIBUTION_AUTOMATIQUE = config("PASS_ATTRIBUTION_AUTOMATIQUE", default=True, cast=bool)
 
+from nsia_pass_api.settings.integrations.axes import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.borne import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.cors import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.drf import *  # noqa: E402,F403
@@ -116,4 +124,5 @@ from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.limites import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.securite import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.taches import *  # noqa: E402,F403

@@ -25,9 +25,21 @@ if not DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL est obligatoire en production.")
 
 DATABASES = {"default": database_from_url(DATABASE_URL)}
+REFUSER_DONNEES_DEMO = True
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Served over TLS only, by the nginx of docker-compose (deploy/nginx/). Its X-Forwarded-Proto
+# and X-Forwarded-For are trusted only when DERRIERE_PROXY_TLS says that nginx is the only way
+# in (gunicorn not published): else anyone could claim "https" or any address.
+DERRIERE_PROXY_TLS = config("DERRIERE_PROXY_TLS", default=False, cast=bool)
+if DERRIERE_PROXY_TLS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    PROXY_DE_CONFIANCE = True
+SECURE_SSL_REDIRECT = config("SECURE_SSL_REDIRECT", default=True, cast=bool)
+# The container's health check calls gunicorn directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", default=0, cast=int)
+SECURE_HSTS_SECONDS = config("SECURE_HSTS_SECONDS", default=31536000, cast=int)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True, cast=bool)
+SECURE_HSTS_PRELOAD = config("SECURE_HSTS_PRELOAD", default=True, cast=bool)

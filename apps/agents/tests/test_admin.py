@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def agent_client(demo, client):
-    client.login(username="agt001", password="agent-demo-2024")
+    # The real login form (django-axes needs the request that Client.login() does not give).
+    reponse = client.post("/admin/login/", {"username": "agt001", "password": "agent-demo-2024", "next": "/admin/"})
+    assert reponse.status_code == 302
     return client
 
 

@@ -84,5 +84,7 @@ def test_le_chargeur_rend_les_identifiants_de_demo(settings):
     assert infos["borne"] == {"identifiant": "BZV-DEMO-01", "cle": settings.DEMO_BORNE_KEY}
     assert infos["agent"]["matricule"] == "AGT001"
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
-    assert authenticate(username=infos["agent"]["identifiant"], password=settings.DEMO_AGENT_PASSWORD)
+    requete = RequestFactory().post("/admin/login/")  # django-axes needs the request
+    assert authenticate(requete, username=infos["agent"]["identifiant"], password=settings.DEMO_AGENT_PASSWORD)

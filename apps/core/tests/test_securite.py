@@ -1,5 +1,6 @@
 """Cross-origin calls, production settings refusing demo credentials, no PII in logs."""
 
+import io
 import logging
 import subprocess
 import sys
@@ -66,3 +67,77 @@ def test_les_numeros_de_telephone_sont_masques_dans_les_logs():
     message = enregistrement.getMessage()
     assert "+242061234567" not in message and "46733123451" not in message
     assert "+2420" in message
+
+
+def _journal(message, *args, exc_info=None):
+    """What the configured console handler writes for one record (filter + formatter)."""
+    from logging.config import dictConfig
+
+    from django.conf import settings
+
+    sortie = io.StringIO()
+    dictConfig(settings.LOGGING)
+    gestionnaire = logging.getLogger().handlers[0]
+    gestionnaire.setStream(sortie)
+    logging.getLogger("essai.pii").error(message, *args, exc_info=exc_info)
+    dictConfig(settings.LOGGING)  # back to stderr for the other tests
+    return sortie.getvalue()
+
+
+def test_traces_d_exception_masquees():
+    try:
+        raise ValueError('Key (telephone)=(+242061234567) refus: {"nom": "KONGO", "prenom": "Jean Baptiste"}')
+    except ValueError as exc:
+        texte = _journal("Échec pour %s", "+242059876543", exc_info=exc)
+    assert "Traceback" in texte
+    for secret in ["+242061234567", "+242059876543", "KONGO", "Jean Baptiste"]:
+        assert secret not in texte
+
+
+def test_jetons_cles_et_noms_masques():
+    jwt = "eyJhbGciOiJIUzI1NiJ9.eyJjbGllbnRfaWQiOjF9.c2lnbmF0dXJlLWRlLWplbg"
+    texte = _journal(
+        "Authorization: Bearer %s refresh=%s X-Borne-Key=demo-borne-bzv-01-cle nom=MOUKOKO api_key='abc123'",
+        jwt,
+        jwt,
+    )
+    for secret in [jwt, "demo-borne-bzv-01-cle", "MOUKOKO", "abc123", "c2lnbmF0dXJl"]:
+        assert secret not in texte
+
+
+def _production(*commande, **env):
+    base = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.production",
+        "DJANGO_SECRET_KEY": "k" * 20 + "-Zq8#x!v2" * 6,
+        "DATABASE_URL": "postgres://nsia@127.0.0.1:1/nsia_pass",  # unreachable: no demo found
+        "DJANGO_ALLOWED_HOSTS": "pass.nsia-congo.example",
+        **env,
+    }
+    return subprocess.run([sys.executable, *commande], env=base, capture_output=True, text=True)
+
+
+def test_check_deploy_propre_en_production_derriere_le_proxy():
+    resultat = _production("manage.py", "check", "--deploy", "--fail-level", "WARNING", DERRIERE_PROXY_TLS="true")
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+@pytest.mark.parametrize(
+    ("derriere", "attendu"), [("false", "None"), ("true", "('HTTP_X_FORWARDED_PROTO', 'https') True")]
+)
+def test_en_tete_du_proxy_cru_seulement_derriere_le_proxy(derriere, attendu):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_PROXY_SSL_HEADER, s.PROXY_DE_CONFIANCE) if s.SECURE_PROXY_SSL_HEADER else print(None)"
+    )
+    resultat = _production("-c", code, DERRIERE_PROXY_TLS=derriere)
+    assert resultat.stdout.strip() == attendu, resultat.stderr
+
+
+@pytest.mark.django_db
+def test_politique_de_contenu_sur_la_borne_et_l_api(api, produits):
+    borne = api.get("/borne/")
+    assert borne["Content-Security-Policy"].startswith("default-src 'self'")
+    assert "unsafe-inline" not in borne["Content-Security-Policy"]
+    assert api.get("/api/v1/produits/")["Content-Security-Policy"].startswith("default-src 'none'")
+    assert api.get("/api/v1/nimporte/")["Content-Security-Policy"].startswith("default-src 'none'")

@@ -23,17 +23,14 @@ def test_produit_inconnu_ou_inactif_404(api, produits):
     assert "SALISA" not in {p["code"] for p in api.get("/api/v1/produits/").json()}
 
 
-def test_produits_limites_en_debit(api, produits, monkeypatch):
-    from apps.core.api import ThrottleAnonyme
-
-    # monkeypatch restores the rate after the test (the class attribute outlives settings overrides).
-    monkeypatch.setattr(ThrottleAnonyme, "THROTTLE_RATES", {"anonyme": "3/min"})
-    codes = [api.get("/api/v1/produits/", HTTP_X_BORNE_ID="limite").status_code for _ in range(4)]
-    reponse = api.get("/api/v1/produits/", HTTP_X_BORNE_ID="limite")
+def test_produits_limites_en_debit(api, produits, settings):
+    settings.THROTTLE_ANONYME = "3/min"
+    codes = [api.get("/api/v1/produits/").status_code for _ in range(4)]
+    reponse = api.get("/api/v1/produits/")
     assert codes == [200, 200, 200, 429]
     assert reponse.json()["code"] == "trop_de_requetes" and int(reponse["Retry-After"]) > 0
-    # Another kiosk has its own budget.
-    assert api.get("/api/v1/produits/", HTTP_X_BORNE_ID="autre").status_code == 200
+    # Another address has its own budget (the limit is per address, never per X-Borne-Id).
+    assert api.get("/api/v1/produits/", REMOTE_ADDR="198.51.100.2").status_code == 200
 
 
 def test_erreurs_au_format_unique(api, produits):
