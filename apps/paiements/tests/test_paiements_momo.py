@@ -352,14 +352,14 @@ def test_l_api_repond_sans_appeler_mtn(jean, sandbox):
 
 
 def test_callback_forge_ne_change_rien(api, jean, sandbox):
-    """D6: unknown references, NUL bytes and junk: 404, nothing stored, no job."""
+    """D6: unknown references and junk: 404; NUL bytes: 400 at the edge; nothing stored, no job."""
     reference = payer(jean).json()["reference"]
-    for corps in (
-        {"externalId": "PAY-INCONNU", "status": "SUCCESSFUL"},
-        {"externalId": "PAY-\x00", "referenceId": "\x00"},
-        {"externalId": ["x"], "referenceId": 12},
+    for corps, attendu in (
+        ({"externalId": "PAY-INCONNU", "status": "SUCCESSFUL"}, 404),
+        ({"externalId": "PAY-\x00", "referenceId": "\x00"}, 400),
+        ({"externalId": ["x"], "referenceId": 12}, 404),
     ):
-        assert api.put("/api/v1/mtn/callback/", corps, format="json").status_code == 404
+        assert api.put("/api/v1/mtn/callback/", corps, format="json").status_code == attendu
     assert not TransactionMomo.objects.filter(callback_recu=True).exists()
     assert [t["task_name"] for t in travaux_en_file()] == ["momo.envoyer"]
     assert Paiement.objects.get(reference=reference).statut == "en_attente"

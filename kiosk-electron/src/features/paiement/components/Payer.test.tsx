@@ -108,7 +108,8 @@ describe('Payer', () => {
     await screen.findByText('Validez le paiement sur votre téléphone');
     expect(screen.getByRole('progressbar')).toBeInTheDocument();
     await avancer(6);
-    const recu = await screen.findByTestId('paiement-succes');
+    // A loaded machine (the whole test command at once) may need more than findBy's default second.
+    const recu = await screen.findByTestId('paiement-succes', {}, { timeout: 5000 });
     expect(recu).toHaveTextContent('Paiement réussi');
     expect(espaces(recu.textContent)).toContain('10 000 FCFA');
     expect(reseau.appels.filter((a) => a.path === '/paiements/PAY-1/')).toHaveLength(3);
