@@ -54,6 +54,8 @@ def travailleur(sandbox, file_de_travaux_videe):
         "MOMO_VERIFICATION_MAX_SECONDES": "5",
     }
 
+    (RACINE / ".run").mkdir(exist_ok=True)  # a fresh clone has no .run/ yet
+
     def demarrer():
         p = subprocess.Popen(  # noqa: S603 - our own manage.py
             [sys.executable, "manage.py", "travailleur", "--concurrency", "4"],
