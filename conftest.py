@@ -45,7 +45,7 @@ def produits(db):
 
 @pytest.fixture
 def demo(db):
-    """The demo data of domain.md, loaded for the test's frozen or real day."""
+    """The demo data of the README, loaded for the test's frozen or real day."""
     from apps.core.demo import charger_demo
 
     return charger_demo()

@@ -1,7 +1,7 @@
-"""The demo data of domain.md, built relative to the day it is loaded.
+"""The demo data (README, « Données de démonstration »), built relative to the day it is loaded.
 
 Every contrat started in 2024 and was renewed each year since, so that it is alive on the
-load day, except where the table of domain.md says otherwise. Loading twice gives the same
+load day, except where the README's demo table says otherwise. Loading twice gives the same
 rows: each row is found by a natural key before being created.
 """
 

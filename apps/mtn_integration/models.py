@@ -7,7 +7,7 @@ from django.db.models import Q
 
 
 class StatutTransaction(models.TextChoices):
-    # Recorded before the request-to-pay is sent (momo.md: store the X-Reference-Id first).
+    # Recorded before the request-to-pay is sent (docs/paiements.md: the X-Reference-Id is stored first).
     A_ENVOYER = "a_envoyer", "À envoyer"
     PENDING = "PENDING", "En attente (MTN)"
     SUCCESSFUL = "SUCCESSFUL", "Réussie (MTN)"

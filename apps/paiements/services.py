@@ -17,7 +17,7 @@ from apps.souscriptions.models import Contrat, Souscription, StatutSouscription
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 from apps.souscriptions.services import souscription_activer, souscription_renouveler
 
-# MTN's sandbox test payers (momo.md), accepted only while the operator is a sandbox.
+# MTN's sandbox test payers (README), accepted only while the operator is a sandbox.
 NUMERO_TEST_MTN = re.compile(r"^46733123[0-9]{3}$")
 # One payment may cover up to two years of premium, and never more than this.
 MONTANT_MAXIMUM_ABSOLU = 5_000_000
@@ -53,7 +53,7 @@ def payeur_valider(numero_payeur: str) -> tuple[str, str]:
 
 
 def type_paiement_choisir(*, contrat: Contrat, renouvellement: bool, jour) -> str:
-    """domain.md's rule: renewal when asked and allowed, rattrapage with arrears, else cotisation."""
+    """The PASS rule: renewal when asked and allowed, rattrapage with arrears, else cotisation."""
     if contrat.etat == "resilie":
         raise Conflict("contrat_resilie", "Ce contrat est résilié : il ne peut plus recevoir de paiement.")
     if renouvellement:

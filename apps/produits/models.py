@@ -16,7 +16,7 @@ class Periodicite(models.TextChoices):
     MENSUELLE = "mensuelle", "Mensuelle"
 
 
-# Échéances per year (n in domain.md); the SQL function pass_echeances_par_an() mirrors it.
+# Échéances per year (n in the échéance formulas); the SQL function pass_echeances_par_an() mirrors it.
 ECHEANCES_PAR_AN = {
     Periodicite.ANNUELLE: 1,
     Periodicite.SEMESTRIELLE: 2,

@@ -12,7 +12,7 @@ from apps.core.exceptions import NotFound
 from apps.produits.models import ECHEANCES_PAR_AN
 from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation
 
-# Renewal window (domain.md): from 30 days before expiry to 90 days after it.
+# Renewal window: from 30 days before expiry to 90 days after it.
 RENOUVELLEMENT_AVANT_EXPIRATION = timedelta(days=30)
 RENOUVELLEMENT_APRES_EXPIRATION = timedelta(days=90)
 

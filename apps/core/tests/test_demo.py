@@ -1,4 +1,4 @@
-"""The demo data of domain.md, loaded relative to the day, twice without duplicates."""
+"""The demo data of the README, loaded relative to the day, twice without duplicates."""
 
 from datetime import date, timedelta
 

@@ -259,7 +259,7 @@ class MomoClient:
         )
 
     def request_to_pay_safely(self, **kwargs: Any) -> SendOutcome:
-        """request_to_pay with momo.md's rule for unknown outcomes; same arguments.
+        """request_to_pay with the rule for unknown outcomes (docs/paiements.md); same arguments.
 
         After a timeout or a 5xx that leaves the outcome unknown, ask the status: found means
         MTN has the transaction (never send it twice); 404 means it never arrived, so it is sent

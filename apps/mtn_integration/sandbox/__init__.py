@@ -30,7 +30,7 @@ MTN endpoints (every one requires ``Ocp-Apim-Subscription-Key``, else 401
   ``GET /collection/v1_0/accountholder/msisdn/{msisdn}/active`` → ``{"result": true}``, with
   MTN's account-holder test numbers (``numbers.ACCOUNT_HOLDER_ANSWERS``).
 
-Test payers (momo.md): MTN's sandbox answers 202 to all of them and tells the outcome through
+Test payers (MTN's sandbox numbers, README): MTN's sandbox answers 202 to all of them and tells the outcome through
 the status and the callback, never as an HTTP error on the POST: 46733123450 FAILED
 INTERNAL_PROCESSING_ERROR, …451 APPROVAL_REJECTED, …452 EXPIRED, …453 PENDING then SUCCESSFUL
 after MOMO_SANDBOX_ONGOING_SECONDS, …454 PENDING for ever (until settled), …455 PAYER_NOT_FOUND,

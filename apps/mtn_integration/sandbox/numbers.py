@@ -1,4 +1,4 @@
-"""MTN's sandbox test payers (momo.md's table) and what each one does to a request-to-pay.
+"""MTN's sandbox test payers (the README's table) and what each one does to a request-to-pay.
 
 MTN's sandbox accepts every request-to-pay for these numbers with 202 and reports the outcome
 through the status resource (and the callback): a FAILED status with a reason, never an HTTP

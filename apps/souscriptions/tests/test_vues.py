@@ -1,4 +1,4 @@
-"""The contrats and cotisations views on domain.md's worked examples."""
+"""The contrats and cotisations views on the product's worked examples."""
 
 import os
 from datetime import date
@@ -22,7 +22,7 @@ def echeances(souscription):
 
 @pytest.fixture
 def kimia_trimestrielle():
-    """KIMIA, 5 000 a year, trimestrielle, from 2024-03-01 (domain.md's example)."""
+    """KIMIA, 5 000 a year, trimestrielle, from 2024-03-01 (the worked example)."""
     return ContratFactory(montant_prime=5000, periodicite="trimestrielle", date_effet=date(2024, 3, 1))
 
 
