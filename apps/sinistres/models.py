@@ -30,8 +30,9 @@ class Sinistre(models.Model):
     type = models.CharField(max_length=20, choices=Type.choices)
     date_survenance = models.DateField()
     description = models.TextField()
-    montant_reclame = models.PositiveIntegerField(null=True, blank=True)
-    montant_accorde = models.PositiveIntegerField(null=True, blank=True)
+    montant_reclame = models.PositiveIntegerField("montant réclamé (FCFA)", null=True, blank=True)
+    montant_accorde = models.PositiveIntegerField("montant accordé (FCFA)", null=True, blank=True)
+    motif_rejet = models.TextField("motif du rejet", blank=True)
     statut = models.CharField(max_length=15, choices=Statut.choices, default=Statut.DECLARE)
     instructeur = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="sinistres_instruits"

@@ -40,8 +40,27 @@ class CotisationInline(LectureSeuleMixin, admin.TabularInline):
     verbose_name_plural = "échéances (vue cotisations)"
 
 
+class SouscriptionForm(forms.ModelForm):
+    """A superviseur may only move a souscription along services.TRANSITIONS_STATUT."""
+
+    class Meta:
+        model = Souscription
+        fields = ["statut"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "statut" in self.fields:
+            actuel = self.instance.statut
+            possibles = [actuel, *services.TRANSITIONS_STATUT[actuel]]
+            self.fields["statut"].choices = [
+                (v, libelle) for v, libelle in Souscription.Statut.choices if v in possibles
+            ]
+
+
 @admin.register(Souscription)
 class SouscriptionAdmin(admin.ModelAdmin):
+    form = SouscriptionForm
+    show_full_result_count = False
     list_display = [
         "numero_souscription",
         "numero_police",
@@ -102,6 +121,8 @@ class SouscriptionAdmin(admin.ModelAdmin):
         contrat = Contrat.objects.filter(pk=obj.pk).first()
         if contrat is None:
             return "Pas encore de numéro de police : pas de contrat."
+        if contrat.etat is None:  # the view computes an état only for the statuts a contrat may have
+            return f"Souscription {obj.get_statut_display().lower()} : pas d'état de contrat."
         return format_html(
             "État <b>{}</b> — payé {} — dû à ce jour {} — <b>solde {}</b> — arriérés {} — prochaine échéance {}",
             contrat.etat,
@@ -113,6 +134,15 @@ class SouscriptionAdmin(admin.ModelAdmin):
             if contrat.prochaine_echeance_date
             else "—",
         )
+
+    def save_model(self, request, obj, form, change):
+        if "statut" in form.changed_data:
+            try:
+                services.souscription_changer_statut(
+                    souscription=obj, statut=form.cleaned_data["statut"], utilisateur=request.user
+                )
+            except ApplicationError as exc:
+                raise PermissionDenied(exc.message) from exc
 
     def has_add_permission(self, request):
         return False  # souscriptions come from USSD, kiosks and the API, never typed here

@@ -138,7 +138,9 @@ class NumeroPolice(models.Model):
         verbose_name_plural = "numéros de police"
         constraints = [
             models.CheckConstraint(
-                condition=Q(numero_police__regex=r"^CG-[0-9]{4}-(VIE|EPG|SAN)-[0-9]{3,}$"),
+                # The number part in its normal form (no extra leading zero), so that the
+                # unique index sees CG-2026-VIE-0001 and CG-2026-VIE-001 as the same number.
+                condition=Q(numero_police__regex=r"^CG-[0-9]{4}-(VIE|EPG|SAN)-([0-9]{3}|[1-9][0-9]{3,})$"),
                 name="police_numero_format",
             ),
             models.CheckConstraint(
