@@ -84,6 +84,16 @@ CREATE FUNCTION public.pass_echeances_par_an(periodicite text) RETURNS integer
     END
 $$;
 
+CREATE FUNCTION public.pass_sans_accents(valeur text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    SELECT translate(
+        lower(valeur),
+        'àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ',
+        'aaaaaaceeeeiiiinooooouuuuyyoa'
+    )
+$$;
+
 CREATE FUNCTION public.police_controle() RETURNS trigger
     LANGUAGE plpgsql
     AS $_$
@@ -1029,7 +1039,11 @@ CREATE INDEX cache_pass_expires ON public.cache_pass USING btree (expires);
 
 CREATE INDEX clients_nom_prenom_idx ON public.clients_pass USING btree (nom, prenom);
 
+CREATE INDEX clients_nom_sa_idx ON public.clients_pass USING btree (public.pass_sans_accents((nom)::text) text_pattern_ops);
+
 CREATE INDEX clients_pass_telephone_7945406a_like ON public.clients_pass USING btree (telephone varchar_pattern_ops);
+
+CREATE INDEX clients_prenom_sa_idx ON public.clients_pass USING btree (public.pass_sans_accents((prenom)::text) text_pattern_ops);
 
 CREATE INDEX compteurs_pass_cle_d1d5687e_like ON public.compteurs_pass USING btree (cle varchar_pattern_ops);
 
@@ -1260,6 +1274,7 @@ INSERT INTO public.django_migrations (app, name, applied) VALUES
     ('borne_auth', '0002_tentativeconnexion', now()),
     ('borne_auth', '0003_sessionclient', now()),
     ('clients', '0001_initial', now()),
+    ('clients', '0002_recherche_sans_accents', now()),
     ('contenttypes', '0001_initial', now()),
     ('contenttypes', '0002_remove_content_type_name', now()),
     ('core', '0001_initial', now()),

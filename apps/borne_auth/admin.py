@@ -1,14 +1,28 @@
 from django.contrib import admin, messages
 
 from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
+from apps.borne_auth.selectors import bornes_hors_ligne
 from apps.borne_auth.services import borne_creer, borne_modifier, bornes_desactiver, sessions_revoquer_par_agent
 from apps.core.admin_utils import LectureSeuleMixin
+
+
+class ConnexionFilter(admin.SimpleListFilter):
+    title = "connexion"
+    parameter_name = "connexion"
+
+    def lookups(self, request, model_admin):
+        return [("hors_ligne", "Hors ligne")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "hors_ligne":
+            return queryset.filter(pk__in=bornes_hors_ligne().values("pk"))
+        return queryset
 
 
 @admin.register(Borne)
 class BorneAdmin(admin.ModelAdmin):
     list_display = ["identifiant", "libelle", "agence", "actif", "derniere_activite", "version_app", "statut_rapporte"]
-    list_filter = ["actif", "agence"]
+    list_filter = [ConnexionFilter, "actif", "agence"]
     search_fields = ["identifiant", "libelle", "agence"]
     fields = [
         "identifiant",

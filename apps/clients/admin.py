@@ -1,4 +1,8 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from apps.borne_auth.models import SessionClient
 from apps.borne_auth.services import sessions_revoquer_par_agent
@@ -8,13 +12,36 @@ from apps.clients.services import client_modifier
 
 @admin.register(Client)
 class ClientAdmin(admin.ModelAdmin):
-    list_display = ["telephone", "nom", "prenom", "ville", "date_creation"]
+    list_display = ["telephone", "nom", "prenom", "ville", "fiche", "date_creation"]
     # Prefix searches on indexed columns only: a search through the souscriptions' joins scans
     # millions of rows (the « Rechercher un client » box of the home page finds by police).
     search_fields = ["=telephone", "nom", "prenom"]
     list_filter = ["ville"]
     show_full_result_count = False
     actions = ["revoquer_sessions"]
+
+    @admin.display(description="")
+    def fiche(self, obj):
+        return format_html('<a href="{}">Voir la fiche</a>', reverse("admin:clients_client_fiche", args=[obj.pk]))
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/fiche/", self.admin_site.admin_view(self.vue_fiche), name="clients_client_fiche")
+        ] + super().get_urls()
+
+    def vue_fiche(self, request, pk: int):
+        from apps.agents.selectors import fiche_client
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        client = get_object_or_404(Client, pk=pk)
+        contexte = {
+            **self.admin_site.each_context(request),
+            "title": f"{client.prenom} {client.nom}",
+            "fiche": fiche_client(client=client),
+            "opts": self.model._meta,
+        }
+        return render(request, "admin/clients/fiche.html", contexte)
 
     def save_model(self, request, obj, form, change):
         if not change:
