@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
@@ -20,6 +21,7 @@ from apps.souscriptions.models import (
     Souscription,
     SouscriptionSansPolice,
 )
+from apps.souscriptions.selectors import police_numeros_a_venir
 
 
 class BeneficiaireInline(admin.TabularInline):
@@ -170,7 +172,9 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
     search_fields = ["numero_souscription", "client__telephone", "client__nom", "client__prenom"]
     list_select_related = ["client", "produit"]
     ordering = ["date_souscription"]
+    show_full_result_count = False
     actions = [
+        "attribuer_en_serie",
         exporter_csv(
             "souscriptions-a-numeroter",
             [
@@ -183,7 +187,7 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
                 ("date_souscription", lambda s: s.date_souscription.date().isoformat()),
                 ("canal", lambda s: s.canal),
             ],
-        )
+        ),
     ]
 
     def get_queryset(self, request):
@@ -191,6 +195,45 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("souscriptions.add_numeropolice")
+
+    def has_attribuer_permission(self, request):
+        return request.user.has_perm("souscriptions.add_numeropolice")
+
+    @admin.action(description="Attribuer le prochain numéro aux souscriptions sélectionnées", permissions=["attribuer"])
+    def attribuer_en_serie(self, request, queryset):
+        souscriptions = list(queryset.select_related("client", "produit").order_by("date_souscription", "pk"))
+        if len(souscriptions) > services.ATTRIBUTION_EN_SERIE_MAXIMUM:
+            messages.error(request, f"Au plus {services.ATTRIBUTION_EN_SERIE_MAXIMUM} souscriptions à la fois.")
+            return None
+        agent = agent_de(request.user)
+        if agent is None:
+            messages.error(request, "Votre compte n'est pas rattaché à un agent NSIA actif.")
+            return None
+        if request.POST.get("confirmer") != "oui":
+            prevus = police_numeros_a_venir(categories=[s.produit.categorie for s in souscriptions])
+            contexte = {
+                **self.admin_site.each_context(request),
+                "title": f"Attribuer {len(souscriptions)} numéro(s) de police",
+                "lignes": list(zip(souscriptions, prevus, strict=True)),
+                "opts": self.model._meta,
+                "action": "attribuer_en_serie",
+            }
+            return TemplateResponse(request, "admin/souscriptions/attribuer_serie.html", contexte)
+        resultats = services.polices_attribuer_en_serie(souscriptions=souscriptions, agent=agent)
+        donnes = [r for r in resultats if r.numero_police]
+        if donnes:
+            messages.success(
+                request,
+                f"{len(donnes)} police(s) attribuée(s) : "
+                + ", ".join(f"{r.numero_police} → {r.souscription.numero_souscription}" for r in donnes),
+            )
+        for refus in (r for r in resultats if not r.numero_police):
+            messages.error(request, f"{refus.souscription.numero_souscription} : {refus.erreur}")
+        return None
+
+    def souscription_suivante(self, request, apres: Souscription) -> Souscription | None:
+        """The oldest souscription still waiting, other than the one just numbered."""
+        return self.get_queryset(request).exclude(pk=apres.pk).order_by("date_souscription", "pk").first()
 
     @admin.display(description="téléphone")
     def telephone(self, obj):
@@ -237,6 +280,11 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
                     messages.success(
                         request, f"Police {police.numero_police} attribuée à {souscription.numero_souscription}."
                     )
+                    suivante = (
+                        self.souscription_suivante(request, souscription) if "_suivante" in request.POST else None
+                    )
+                    if suivante is not None:
+                        return redirect("admin:souscriptions_souscriptionsanspolice_attribuer", suivante.pk)
                     return redirect("admin:souscriptions_souscriptionsanspolice_changelist")
         contexte = {
             **self.admin_site.each_context(request),
@@ -244,6 +292,7 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
             "souscription": souscription,
             "formulaire": formulaire,
             "categorie": souscription.produit.categorie,
+            "prochain_numero": police_numeros_a_venir(categories=[souscription.produit.categorie])[0],
             "opts": self.model._meta,
         }
         return render(request, "admin/souscriptions/attribuer_police.html", contexte)

@@ -153,6 +153,34 @@ def police_attribuer(
     return police
 
 
+@dataclass(frozen=True)
+class AttributionEnSerie:
+    souscription: Souscription
+    numero_police: str | None  # None: refused, see erreur
+    erreur: str = ""
+
+
+ATTRIBUTION_EN_SERIE_MAXIMUM = 100
+
+
+def polices_attribuer_en_serie(*, souscriptions: list[Souscription], agent: Agent) -> list[AttributionEnSerie]:
+    """The next free number to each souscription, in the given order; one refusal stops only its own line."""
+    if len(souscriptions) > ATTRIBUTION_EN_SERIE_MAXIMUM:
+        raise ApplicationError(
+            "serie_trop_longue",
+            f"Au plus {ATTRIBUTION_EN_SERIE_MAXIMUM} souscriptions à la fois.",
+        )
+    resultats = []
+    for souscription in souscriptions:
+        try:
+            police = police_attribuer(souscription=souscription, agent=agent, commentaire="Attribution en série")
+        except ApplicationError as exc:
+            resultats.append(AttributionEnSerie(souscription, None, exc.message))
+        else:
+            resultats.append(AttributionEnSerie(souscription, police.numero_police))
+    return resultats
+
+
 def date_expiration_pour(date_effet: date, annees: int = 1) -> date:
     """Coverage of whole years: effet + 12 months − 1 day."""
     return date_effet + relativedelta(years=annees) - timedelta(days=1)
