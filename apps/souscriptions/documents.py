@@ -4,6 +4,7 @@ Figures come from the contrats / cotisations views (never recomputed here).
 """
 
 from io import BytesIO
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from reportlab.lib import colors
@@ -71,15 +72,16 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
         title="Relevé NSIA PASS",
         author="NSIA Assurances Congo",
     )
-    imprime = moment(timezone.now()) + (f" — borne {borne_libelle}" if borne_libelle else "")
+    # Every text a person typed (names, addresses, a borne's label) is escaped: ReportLab reads markup.
+    imprime = moment(timezone.now()) + (f" — borne {escape(borne_libelle)}" if borne_libelle else "")
     elements = [
         Paragraph("NSIA Assurances Congo", TITRE),
         Paragraph("Relevé de compte PASS", SOUS_TITRE),
         Paragraph(f"Imprimé le {imprime}", TEXTE),
         Spacer(1, 4 * mm),
         Paragraph(
-            f"<b>{client.prenom} {client.nom}</b> — téléphone {client.telephone}"
-            + (f" — {client.adresse}, {client.ville}" if client.adresse else ""),
+            f"<b>{escape(client.prenom)} {escape(client.nom)}</b> — téléphone {client.telephone}"
+            + (f" — {escape(client.adresse)}, {escape(client.ville)}" if client.adresse else ""),
             TEXTE,
         ),
         Spacer(1, 3 * mm),
@@ -166,10 +168,13 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
     return tampon.getvalue()
 
 
-def recu_pdf(*, paiement: Paiement, numero_police: str | None) -> bytes:
-    """A short receipt for an 80 mm kiosk receipt printer."""
+def recu_pdf(
+    *, paiement: Paiement, numero_police: str | None, client: str | None = None, encaisse_par: str | None = None
+) -> bytes:
+    """A short receipt for an 80 mm receipt printer (kiosk, or the agency's counter for cash)."""
     largeur = 80 * mm
-    lignes = [
+    lignes = [("Client", client)] if client else []
+    lignes += [
         ("Référence", paiement.reference),
         ("Contrat", numero_police or paiement.souscription.numero_souscription),
         ("Type", TYPES_PAIEMENT.get(paiement.type_paiement, paiement.type_paiement)),
@@ -184,6 +189,8 @@ def recu_pdf(*, paiement: Paiement, numero_police: str | None) -> bytes:
     ]
     if paiement.motif_echec:
         lignes.append(("Motif", paiement.motif_echec))
+    if encaisse_par:
+        lignes.append(("Reçu par", encaisse_par))
     style = ParagraphStyle("recu", parent=TEXTE, fontSize=8.5, leading=10.5)
     tampon = BytesIO()
     hauteur = (40 + 9 * len(lignes)) * mm
@@ -197,7 +204,8 @@ def recu_pdf(*, paiement: Paiement, numero_police: str | None) -> bytes:
         title="Reçu NSIA PASS",
     )
     table = Table(
-        [[Paragraph(k, style), Paragraph(f"<b>{v}</b>", style)] for k, v in lignes], colWidths=[22 * mm, 50 * mm]
+        [[Paragraph(k, style), Paragraph(f"<b>{escape(str(v))}</b>", style)] for k, v in lignes],
+        colWidths=[22 * mm, 50 * mm],
     )
     table.setStyle(
         TableStyle(

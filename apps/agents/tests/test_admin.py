@@ -131,7 +131,7 @@ def test_un_agent_ne_modifie_ni_ne_supprime_un_paiement_reussi(agent_client):
 
 def test_paiement_en_especes_par_un_agent(agent_client):
     reponse = agent_client.post(
-        "/admin/paiements/paiement/especes/", {"souscription": "CG-2024-EPG-001", "montant": 10000}
+        "/admin/paiements/paiement/especes/", {"souscription": "CG-2024-EPG-001", "montant": 10000, "confirmer": "oui"}
     )
     assert reponse.status_code == 302
     paiement = Paiement.objects.get(mode_paiement="especes")

@@ -9,7 +9,6 @@ from apps.agents.services import agent_assigner_groupe
 from apps.borne_auth.models import Borne, SessionClient
 from apps.clients.models import Client
 from apps.core.tests.factories import AgentFactory
-from apps.paiements.models import Paiement
 from apps.sinistres.models import Sinistre
 from apps.souscriptions.models import NumeroPolice, Souscription
 
@@ -198,14 +197,15 @@ def test_un_changement_de_telephone_est_journalise(agent_client):
 
 def test_attribution_especes_et_revocation_sont_journalisees(agent_client):
     attribuer(agent_client, andre())
-    agent_client.post("/admin/paiements/paiement/especes/", {"souscription": "CG-2024-EPG-001", "montant": 10000})
+    agent_client.post(
+        "/admin/paiements/paiement/especes/", {"souscription": "CG-2024-EPG-001", "montant": 10000, "confirmer": "oui"}
+    )
     jean = Client.objects.get(telephone="+242061234567")
     agent_client.post(
         "/admin/clients/client/", {"action": "revoquer_sessions", "_selected_action": [jean.pk], "index": 0}
     )
     actions = set(JournalAction.objects.values_list("action", flat=True))
-    assert {"attribution_police", "revocation_sessions"} <= actions
-    assert Paiement.objects.filter(mode_paiement="especes").exists() == ("paiement_especes" in actions)
+    assert {"attribution_police", "paiement_especes", "revocation_sessions"} <= actions
     assert not SessionClient.objects.filter(client=jean, revoquee_le__isnull=True).exists()
 
 
