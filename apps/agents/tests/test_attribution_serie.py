@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from apps.agents.models import JournalAction
 from apps.core.tests.factories import SouscriptionFactory
@@ -11,12 +10,6 @@ from apps.souscriptions.models import NumeroPolice, Souscription
 
 pytestmark = pytest.mark.django_db
 LISTE = "/admin/souscriptions/souscriptionsanspolice/"
-
-
-@pytest.fixture
-def agent_client(demo, client):
-    client.force_login(get_user_model().objects.get(username="agt001"))
-    return client
 
 
 @pytest.fixture
@@ -30,15 +23,15 @@ def en_attente(demo):
     ]
 
 
-def test_la_serie_annonce_les_numeros_puis_les_donne(agent_client, en_attente):
+def test_la_serie_annonce_les_numeros_puis_les_donne(agent_connecte, en_attente):
     ids = [s.pk for s in en_attente]
-    confirmation = agent_client.post(LISTE, {"action": "attribuer_en_serie", "_selected_action": ids, "index": 0})
+    confirmation = agent_connecte.post(LISTE, {"action": "attribuer_en_serie", "_selected_action": ids, "index": 0})
     assert confirmation.status_code == 200
     prevus = re.findall(r"<strong>(CG-\d{4}-[A-Z]{3}-\d{3,})</strong>", confirmation.content.decode())
     assert len(prevus) == 3 and len(set(prevus)) == 3
     assert not NumeroPolice.objects.filter(souscription__in=ids).exists()  # nothing before the confirmation
 
-    fin = agent_client.post(
+    fin = agent_connecte.post(
         LISTE, {"action": "attribuer_en_serie", "_selected_action": ids, "index": 0, "confirmer": "oui"}, follow=True
     )
     assert fin.status_code == 200 and "3 police(s) attribuée(s)" in fin.content.decode()
@@ -47,11 +40,11 @@ def test_la_serie_annonce_les_numeros_puis_les_donne(agent_client, en_attente):
     assert JournalAction.objects.filter(action="attribution_police").count() == 3
 
 
-def test_le_formulaire_dit_le_prochain_numero_et_passe_a_la_suivante(agent_client, en_attente):
+def test_le_formulaire_dit_le_prochain_numero_et_passe_a_la_suivante(agent_connecte, en_attente):
     premiere = Souscription.objects.filter(pk__in=[s.pk for s in en_attente]).order_by("date_souscription").first()
-    page = agent_client.get(f"{LISTE}{premiere.pk}/attribuer/").content.decode()
+    page = agent_connecte.get(f"{LISTE}{premiere.pk}/attribuer/").content.decode()
     annonce = re.search(r"Prochain numéro libre</label> <strong>(CG-[0-9A-Z-]+)</strong>", page)[1]
-    reponse = agent_client.post(f"{LISTE}{premiere.pk}/attribuer/", {"numero_police": "", "_suivante": "1"})
+    reponse = agent_connecte.post(f"{LISTE}{premiere.pk}/attribuer/", {"numero_police": "", "_suivante": "1"})
     assert NumeroPolice.objects.get(souscription=premiere).numero_police == annonce
     assert reponse.status_code == 302 and reponse["Location"].endswith("/attribuer/")
     assert reponse["Location"] != f"{LISTE}{premiere.pk}/attribuer/"

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from apps.borne_auth.models import Borne
@@ -13,15 +12,9 @@ from apps.clients.selectors import clients_rechercher
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def agent_client(demo, client):
-    client.force_login(get_user_model().objects.get(username="agt001"))
-    return client
-
-
-def test_l_accueil_compte_ce_qui_attend_et_renvoie_aux_listes_filtrees(agent_client):
+def test_l_accueil_compte_ce_qui_attend_et_renvoie_aux_listes_filtrees(agent_connecte):
     Borne.objects.filter(identifiant="BZV-DEMO-01").update(derniere_activite=timezone.now() - timedelta(hours=2))
-    contenu = agent_client.get("/admin/").content.decode()
+    contenu = agent_connecte.get("/admin/").content.decode()
     assert "À faire aujourd'hui" in contenu
     # André's souscription waits for a police; the demo claim waits for a decision; the kiosk is silent.
     assert '<span class="nombre">1</span>Souscriptions à numéroter' in contenu
@@ -31,18 +24,18 @@ def test_l_accueil_compte_ce_qui_attend_et_renvoie_aux_listes_filtrees(agent_cli
     assert "Voir le site" not in contenu
 
 
-def test_les_listes_filtrees_de_l_accueil_repondent(agent_client):
+def test_les_listes_filtrees_de_l_accueil_repondent(agent_connecte):
     Borne.objects.filter(identifiant="BZV-DEMO-01").update(derniere_activite=None)
-    bornes = agent_client.get("/admin/borne_auth/borne/?connexion=hors_ligne")
+    bornes = agent_connecte.get("/admin/borne_auth/borne/?connexion=hors_ligne")
     assert bornes.status_code == 200 and "BZV-DEMO-01" in bornes.content.decode()
-    sinistres = agent_client.get("/admin/sinistres/sinistre/?statut__in=declare,en_instruction")
+    sinistres = agent_connecte.get("/admin/sinistres/sinistre/?statut__in=declare,en_instruction")
     assert sinistres.status_code == 200 and "45 000 FCFA" in sinistres.content.decode()
 
 
-def test_l_accueil_montre_mes_dernieres_actions(agent_client):
+def test_l_accueil_montre_mes_dernieres_actions(agent_connecte):
     andre = Client.objects.get(telephone="+242066667788").souscriptions.get()
-    agent_client.post(f"/admin/souscriptions/souscriptionsanspolice/{andre.pk}/attribuer/", {"numero_police": ""})
-    assert "Attribution d&#x27;une police" in agent_client.get("/admin/").content.decode()
+    agent_connecte.post(f"/admin/souscriptions/souscriptionsanspolice/{andre.pk}/attribuer/", {"numero_police": ""})
+    assert "Attribution d&#x27;une police" in agent_connecte.get("/admin/").content.decode()
 
 
 @pytest.mark.parametrize(
@@ -61,15 +54,15 @@ def test_la_recherche_trouve_par_telephone_police_et_nom_sans_accents(demo, text
     assert [c.telephone for c in clients_rechercher(texte=texte)] == [telephone]
 
 
-def test_la_recherche_mene_a_la_fiche_du_client(agent_client):
-    reponse = agent_client.get("/admin/recherche/", {"q": "Gisele"})
+def test_la_recherche_mene_a_la_fiche_du_client(agent_connecte):
+    reponse = agent_connecte.get("/admin/recherche/", {"q": "Gisele"})
     gisele = Client.objects.get(telephone="+242065551234")
     assert reponse.status_code == 302 and reponse["Location"] == f"/admin/clients/client/{gisele.pk}/fiche/"
 
 
-def test_la_fiche_client_montre_contrats_solde_echeances_paiements_en_francais(agent_client):
+def test_la_fiche_client_montre_contrats_solde_echeances_paiements_en_francais(agent_connecte):
     jean = Client.objects.get(telephone="+242061234567")
-    contenu = agent_client.get(f"/admin/clients/client/{jean.pk}/fiche/").content.decode()
+    contenu = agent_connecte.get(f"/admin/clients/client/{jean.pk}/fiche/").content.decode()
     for attendu in ["CG-2024-VIE-001", "CG-2024-EPG-001", "60 000 FCFA", "-10 000 FCFA", "CG-2024-EPG-001-001"]:
         assert attendu in contenu
     assert '<span class="pastille rouge">En retard</span>' in contenu
