@@ -8,8 +8,8 @@ class Agent(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="agent")
     nom = models.CharField(max_length=100)
-    prenom = models.CharField(max_length=100)
-    telephone = models.CharField(max_length=13, blank=True)
+    prenom = models.CharField("prénom", max_length=100)
+    telephone = models.CharField("téléphone", max_length=13, blank=True)
     adresse = models.CharField(max_length=255, blank=True)
     solde = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     matricule = models.CharField(max_length=20, unique=True)

@@ -8,16 +8,15 @@ from apps.borne_auth.models import SessionClient
 from apps.borne_auth.services import sessions_revoquer_par_agent
 from apps.clients.models import Client
 from apps.clients.services import client_modifier
+from apps.core.admin_utils import ListeVolumineuseMixin
 
 
 @admin.register(Client)
-class ClientAdmin(admin.ModelAdmin):
+class ClientAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
+    chemin_souscription = "souscriptions__"
+    chemin_client = "pk"
     list_display = ["telephone", "nom", "prenom", "ville", "fiche", "date_creation"]
-    # Prefix searches on indexed columns only: a search through the souscriptions' joins scans
-    # millions of rows (the « Rechercher un client » box of the home page finds by police).
-    search_fields = ["=telephone", "nom", "prenom"]
     list_filter = ["ville"]
-    show_full_result_count = False
     actions = ["revoquer_sessions"]
 
     @admin.display(description="")

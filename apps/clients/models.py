@@ -10,13 +10,13 @@ TELEPHONE_REGEX = r"^\+242[0-9]{9}$"
 
 class Client(models.Model):
     nom = models.CharField(max_length=100)
-    prenom = models.CharField(max_length=100)
+    prenom = models.CharField("prénom", max_length=100)
     # One person = one row, found by telephone (canonical +242XXXXXXXXX).
-    telephone = models.CharField(max_length=13, unique=True, validators=[valider_telephone])
-    date_naissance = models.DateField(null=True, blank=True)
+    telephone = models.CharField("téléphone", max_length=13, unique=True, validators=[valider_telephone])
+    date_naissance = models.DateField("date de naissance", null=True, blank=True)
     adresse = models.CharField(max_length=255, blank=True)
     ville = models.CharField(max_length=100, blank=True)
-    date_creation = models.DateTimeField(auto_now_add=True)
+    date_creation = models.DateTimeField("date de création", auto_now_add=True)
 
     class Meta:
         db_table = "clients_pass"

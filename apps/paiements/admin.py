@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from apps.agents.services import agent_de
-from apps.core.admin_utils import LectureSeuleMixin, exporter_csv
+from apps.core.admin_utils import LectureSeuleMixin, ListeVolumineuseMixin, exporter_csv
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa
 from apps.paiements import services
@@ -33,29 +33,23 @@ class PaiementEspecesForm(forms.Form):
 
 
 @admin.register(Paiement)
-class PaiementAdmin(LectureSeuleMixin, admin.ModelAdmin):
+class PaiementAdmin(LectureSeuleMixin, ListeVolumineuseMixin, admin.ModelAdmin):
     """Money is read-only: paiements come from the operator, or from the cash form below."""
 
     list_display = [
         "reference",
         "souscription",
-        "montant",
+        "somme",
         "type_paiement",
         "mode_paiement",
         "statut",
         "date_initiation",
         "date_confirmation",
     ]
+    readonly_fields = ["transaction_momo"]
     list_filter = ["statut", "type_paiement", "mode_paiement", "canal", ("date_initiation", admin.DateFieldListFilter)]
-    search_fields = [
-        "reference",
-        "reference_operateur",
-        "souscription__numero_souscription",
-        "souscription__police__numero_police",
-        "souscription__client__telephone",
-    ]
+    recherche_exacte = ("reference", "reference_operateur")
     list_select_related = ["souscription"]
-    date_hierarchy = "date_initiation"
     actions = [
         exporter_csv(
             "paiements",
@@ -72,6 +66,18 @@ class PaiementAdmin(LectureSeuleMixin, admin.ModelAdmin):
             ],
         )
     ]
+
+    @admin.display(description="montant", ordering="montant")
+    def somme(self, obj):
+        return fcfa(obj.montant)
+
+    @admin.display(description="transaction MoMo")
+    def transaction_momo(self, obj):
+        transaction = getattr(obj, "transaction_momo", None)
+        if transaction is None:
+            return "—"
+        url = reverse("admin:mtn_integration_transactionmomo_change", args=[transaction.pk])
+        return format_html('<a href="{}">{} ({})</a>', url, transaction.reference_id, transaction.get_statut_display())
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}

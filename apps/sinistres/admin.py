@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
+from apps.core.admin_utils import ListeVolumineuseMixin
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa, jour
 from apps.sinistres import services
@@ -53,7 +54,7 @@ class InstructionForm(forms.ModelForm):
 
 
 @admin.register(Sinistre)
-class SinistreAdmin(admin.ModelAdmin):
+class SinistreAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
     list_display = [
         "id",
         "souscription",
@@ -66,9 +67,7 @@ class SinistreAdmin(admin.ModelAdmin):
         "date_declaration",
     ]
     list_filter = ["statut", "type"]
-    search_fields = ["souscription__numero_souscription", "souscription__police__numero_police"]
     list_select_related = ["souscription", "instructeur"]
-    show_full_result_count = False
     form = InstructionForm
     readonly_fields = [
         "souscription",

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from apps.agents.services import agent_de, est_superviseur
-from apps.core.admin_utils import LectureSeuleMixin, exporter_csv
+from apps.core.admin_utils import LectureSeuleMixin, ListeVolumineuseMixin, exporter_csv
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa, jour
 from apps.souscriptions import services
@@ -60,15 +60,15 @@ class SouscriptionForm(forms.ModelForm):
 
 
 @admin.register(Souscription)
-class SouscriptionAdmin(admin.ModelAdmin):
+class SouscriptionAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
     form = SouscriptionForm
-    show_full_result_count = False
+    chemin_souscription = ""
     list_display = [
         "numero_souscription",
         "numero_police",
         "client",
         "produit",
-        "montant_prime",
+        "prime",
         "periodicite",
         "statut",
         "date_effet",
@@ -76,13 +76,6 @@ class SouscriptionAdmin(admin.ModelAdmin):
         "canal",
     ]
     list_filter = ["statut", "produit", "periodicite", "canal"]
-    search_fields = [
-        "numero_souscription",
-        "client__telephone",
-        "client__nom",
-        "client__prenom",
-        "police__numero_police",
-    ]
     list_select_related = ["client", "produit", "police"]
     raw_id_fields = ["client", "borne"]
     readonly_fields = [
@@ -113,6 +106,10 @@ class SouscriptionAdmin(admin.ModelAdmin):
         "figures_du_contrat",
     ]
     inlines = [BeneficiaireInline, CotisationInline]
+
+    @admin.display(description="prime", ordering="montant_prime")
+    def prime(self, obj):
+        return fcfa(obj.montant_prime)
 
     @admin.display(description="police", ordering="police__numero_police")
     def numero_police(self, obj):
@@ -164,15 +161,14 @@ class AttributionForm(forms.Form):
 
 
 @admin.register(SouscriptionSansPolice)
-class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
+class SouscriptionSansPoliceAdmin(LectureSeuleMixin, ListeVolumineuseMixin, admin.ModelAdmin):
     """The agents' main list: activated souscriptions waiting for a numéro de police."""
 
     list_display = ["numero_souscription", "attribuer", "client", "telephone", "produit", "souscrite_le", "canal"]
     list_filter = ["produit", "canal", "periodicite", ("date_souscription", admin.DateFieldListFilter)]
-    search_fields = ["numero_souscription", "client__telephone", "client__nom", "client__prenom"]
     list_select_related = ["client", "produit"]
     ordering = ["date_souscription"]
-    show_full_result_count = False
+    chemin_souscription = ""
     actions = [
         "attribuer_en_serie",
         exporter_csv(
