@@ -68,13 +68,14 @@ class FicheClient:
     client: object
     contrats: list
     sans_police: list
-    echeances: list
+    echeances: list  # not yet paid (en retard, à venir): the paid ones are counted
+    echeances_payees: int
     paiements: list
     sinistres: list
     solde: int
 
 
-PAIEMENTS_SUR_LA_FICHE = 30
+PAIEMENTS_SUR_LA_FICHE = 15
 
 
 def fiche_client(*, client) -> FicheClient:
@@ -87,7 +88,10 @@ def fiche_client(*, client) -> FicheClient:
         client=client,
         contrats=contrats,
         sans_police=list(Souscription.objects.filter(client=client, police__isnull=True).select_related("produit")),
-        echeances=list(Cotisation.objects.filter(client=client).order_by("numero_police", "rang")),
+        echeances=list(
+            Cotisation.objects.filter(client=client).exclude(statut="payee").order_by("numero_police", "rang")
+        ),
+        echeances_payees=Cotisation.objects.filter(client=client, statut="payee").count(),
         paiements=list(
             Paiement.objects.filter(souscription__client=client)
             .select_related("souscription")
