@@ -78,3 +78,19 @@ def test_libelles_accentues(agent_connecte):
     contenu = agent_connecte.get(f"/admin/souscriptions/souscription/{souscription.pk}/change/").content.decode()
     for libelle in ["Date d’effet", "Périodicité", "Prénom"]:
         assert libelle in contenu.replace("&#x27;", "’").replace("'", "’"), libelle
+
+
+def test_l_historique_momo_se_lit_en_heure_de_brazzaville(agent_connecte):
+    from apps.mtn_integration.models import TransactionMomo
+
+    paiement = Paiement.objects.filter(mode_paiement="mtn_momo").first()
+    transaction = TransactionMomo.objects.create(
+        paiement=paiement,
+        montant=paiement.montant,
+        devise="XAF",
+        payeur="242061234567",
+        historique=[{"date": "2026-03-01T09:15:00+00:00", "statut": "succes", "source": "callback", "raison": ""}],
+    )
+    contenu, _ = requetes(agent_connecte, f"/admin/mtn_integration/transactionmomo/{transaction.pk}/change/")
+    assert "01/03/2026 10:15:00" in contenu and "callback" in contenu
+    assert "2026-03-01T09:15:00" not in contenu
