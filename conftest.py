@@ -1,5 +1,6 @@
 """Fixtures shared by every test: the real PostgreSQL database, a frozen 'today'."""
 
+import json
 from datetime import date
 
 import pytest
@@ -115,3 +116,58 @@ def sandbox(_sandbox, settings):
     passerelle._client.cache_clear()
     yield _sandbox
     passerelle._client.cache_clear()
+
+
+# --- The job queue: jobs run here, in the test's own transaction, as a worker would run them ---
+
+
+def travaux_executer(*, jusqu_a=None, limite: int = 10) -> list[str]:
+    """Run every queued job that is due (at `jusqu_a`, default now), oldest first; their names.
+
+    A real worker runs on its own connection and would not see the rows of a test's
+    transaction, so the jobs are taken from procrastinate_jobs with Django's connection and
+    their task called directly. Tests with a real worker process live in tests_pannes.
+    """
+    from django.utils import timezone
+    from procrastinate.contrib.django import app
+
+    faits = []
+    for _ in range(limite):
+        with connection.cursor() as curseur:
+            curseur.execute(
+                "SELECT id, task_name, args FROM procrastinate_jobs WHERE status = 'todo' "
+                "AND (scheduled_at IS NULL OR scheduled_at <= %s) ORDER BY id LIMIT 1",
+                [jusqu_a or timezone.now()],
+            )
+            ligne = curseur.fetchone()
+            if ligne is None:
+                return faits
+            curseur.execute("DELETE FROM procrastinate_jobs WHERE id = %s", [ligne[0]])
+        arguments = json.loads(ligne[2]) if isinstance(ligne[2], str) else ligne[2]
+        app.tasks[ligne[1]].func(**arguments)
+        faits.append(ligne[1])
+    return faits
+
+
+def travaux_en_file() -> list[dict]:
+    with connection.cursor() as curseur:
+        curseur.execute(
+            "SELECT task_name, args, scheduled_at, queueing_lock FROM procrastinate_jobs "
+            "WHERE status = 'todo' ORDER BY id"
+        )
+        colonnes = [c.name for c in curseur.description]
+        return [dict(zip(colonnes, ligne, strict=True)) for ligne in curseur.fetchall()]
+
+
+@pytest.fixture
+def travaux(db):
+    return travaux_executer
+
+
+@pytest.fixture
+def file_de_travaux_videe():
+    """For transaction=True tests: their jobs are committed and Django's flush leaves the
+    queue's tables alone (they are not Django-managed), so empty the queue afterwards."""
+    yield
+    with connection.cursor() as curseur:
+        curseur.execute("DELETE FROM procrastinate_jobs")

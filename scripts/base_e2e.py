@@ -19,13 +19,12 @@ def main() -> None:
 
         print(embedded_db.recreate("nsia_pass_e2e"))
         return
-    import psycopg2
+    import psycopg
 
     parties = urlsplit(url)
     nom = parties.path.lstrip("/") + "_e2e"
     maintenance = urlunsplit(parties._replace(path="/postgres"))
-    connexion = psycopg2.connect(maintenance)
-    connexion.autocommit = True
+    connexion = psycopg.connect(maintenance, autocommit=True)
     with connexion.cursor() as curseur:
         curseur.execute(f'DROP DATABASE IF EXISTS "{nom}"')
         curseur.execute(f'CREATE DATABASE "{nom}"')

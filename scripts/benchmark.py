@@ -307,7 +307,7 @@ def reconciliation(nombre: int) -> float:
 
     from apps.mtn_integration import passerelle
     from apps.mtn_integration.models import TransactionMomo
-    from apps.mtn_integration.services import reconcilier
+    from apps.mtn_integration.services import transaction_verifier, transactions_a_verifier
     from apps.paiements.models import Paiement
     from apps.souscriptions.models import Contrat
 
@@ -365,8 +365,18 @@ def reconciliation(nombre: int) -> float:
         )
     debut = time.monotonic()
     restantes = nombre
+
+    def verifier(reference_id):  # what one job of the worker does (16 at once: --concurrency 16)
+        from django.db import connection
+
+        try:
+            transaction_verifier(reference_id=reference_id, source="reconciliation")
+        finally:
+            connection.close()
+
     while restantes:
-        reconcilier(limite=nombre, paralleles=16)
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(verifier, transactions_a_verifier(nombre)))
         restantes = TransactionMomo.objects.filter(
             pk__in=[t.pk for t in transactions], statut__in=["a_envoyer", "PENDING"]
         ).count()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs NSIA PASS on this machine: environment, PostgreSQL (embedded unless DATABASE_URL is set),
-# migrations, demo data, MoMo sandbox, reconciliation loop and the API on http://127.0.0.1:8000.
+# migrations, demo data, MoMo sandbox, the job worker and the API on http://127.0.0.1:8000.
 # Ctrl-C stops everything it started; running it again reuses the data.
 source "$(dirname "$0")/_commun.sh"
 
@@ -43,12 +43,13 @@ export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
 .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
 PIDS+=($!)
 
-# Pending MoMo payments whose callback never came are settled by polling (every 30 s here;
-# in production a cron or systemd timer runs `manage.py taches_periodiques` every minute).
-.venv/bin/python manage.py taches_periodiques --boucle 30 > .run/taches.log 2>&1 &
+# The job queue's worker (docs/paiements.md): sends each request-to-pay, checks statuses with
+# backoff, runs the periodic jobs (reconciliation, abandoned souscriptions, lockout purge).
+echo "==> Travailleur de la file de travaux (journal : .run/worker.log)"
+.venv/bin/python manage.py travailleur --concurrency 8 > .run/worker.log 2>&1 &
 PIDS+=($!)
 
-# gunicorn, as in production (threads for the MoMo status polls), rather than runserver:
+# gunicorn, as in production, rather than runserver:
 # what you try here is what NSIA runs.
 echo "==> API sur http://127.0.0.1:$PORT  (borne : http://127.0.0.1:$PORT/borne/)"
 .venv/bin/gunicorn nsia_pass_api.wsgi:application --bind "127.0.0.1:$PORT" \

@@ -35,7 +35,7 @@ if [ -f kiosk-electron/package.json ]; then
   etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent"
 fi
 
-# --- The product live: API (gunicorn) + MoMo sandbox on a fresh database with the demo data ---
+# --- The product live: API (gunicorn) + job worker + MoMo sandbox on a fresh database with the demo data ---
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
 PIDS=()
@@ -64,6 +64,9 @@ demarrer_produit() {
   export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$E2E_MOMO_PORT" > .run/e2e-sandbox.log 2>&1 &
   PIDS+=($!)
+  # The job queue's worker: sends request-to-pay, checks statuses, runs the periodic jobs.
+  .venv/bin/python manage.py travailleur --concurrency 8 > .run/e2e-worker.log 2>&1 &
+  PIDS+=($!)
   .venv/bin/gunicorn nsia_pass_api.wsgi:application --bind "127.0.0.1:$E2E_PORT" --workers 2 --threads 4 \
     --worker-class gthread --log-level warning > .run/e2e-api.log 2>&1 &
   PIDS+=($!)
@@ -71,7 +74,7 @@ demarrer_produit() {
 }
 
 mkdir -p .run
-etape "produit en marche (API + bac à sable MoMo + démo)" demarrer_produit
+etape "produit en marche (API + travailleur + bac à sable MoMo + démo)" demarrer_produit
 if [ -f postman/package.json ]; then
   etape "Postman (newman) contre l'API en marche" bash -c \
     "cd postman && npm ci --no-audit --no-fund --loglevel=error && npm run --silent newman -- --env-var baseUrl=http://127.0.0.1:$E2E_PORT"

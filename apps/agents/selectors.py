@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from apps.agents.models import JournalAction
 from apps.borne_auth.selectors import bornes_hors_ligne
+from apps.mtn_integration.models import PaiementAVerifier
 from apps.sinistres.models import Sinistre, StatutSinistre
 from apps.souscriptions.models import Souscription, StatutSouscription
 
@@ -35,6 +36,11 @@ def souscriptions_a_numeroter():
     return Souscription.objects.filter(statut=StatutSouscription.ACTIVEE, police__isnull=True)
 
 
+def paiements_a_verifier():
+    """MoMo transactions with an anomalie (partial index momo_anomalies_idx)."""
+    return PaiementAVerifier.objects.exclude(anomalie="")
+
+
 def sinistres_a_instruire():
     """Declared or in instruction (index sinistres_statut_idx)."""
     return Sinistre.objects.filter(statut__in=[StatutSinistre.DECLARE, StatutSinistre.EN_INSTRUCTION])
@@ -47,6 +53,10 @@ def travail_du_jour(*, utilisateur) -> list[Tache]:
         nombre = _compter(souscriptions_a_numeroter())
         url = reverse("admin:souscriptions_souscriptionsanspolice_changelist")
         taches.append(Tache("Souscriptions à numéroter", nombre, url, nombre > 0))
+    if utilisateur.has_perm("mtn_integration.view_paiementaverifier"):
+        nombre = _compter(paiements_a_verifier())
+        url = reverse("admin:mtn_integration_paiementaverifier_changelist")
+        taches.append(Tache("Paiements à vérifier", nombre, url, nombre > 0))
     if utilisateur.has_perm("sinistres.view_sinistre"):
         nombre = _compter(sinistres_a_instruire())
         url = reverse("admin:sinistres_sinistre_changelist") + "?statut__in=declare,en_instruction"

@@ -21,6 +21,7 @@ PERMISSIONS_AGENT = [
     "souscriptions.view_souscriptionsanspolice",
     "souscriptions.view_historiquepolice",
     "mtn_integration.view_transactionmomo",
+    "mtn_integration.view_paiementaverifier",
     "paiements.view_paiement",
     "paiements.add_paiement",
     "sinistres.view_sinistre",

@@ -1,10 +1,12 @@
+import json
+
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 
 from apps.core.admin_utils import LectureSeuleMixin
-from apps.mtn_integration.models import AppelMomo, TransactionMomo
+from apps.mtn_integration.models import AppelMomo, PaiementAVerifier, TransactionMomo
 
 
 class AppelMomoInline(LectureSeuleMixin, admin.TabularInline):
@@ -27,7 +29,7 @@ class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
         "nombre_verifications",
         "date_creation",
     ]
-    list_filter = ["statut", "callback_recu"]
+    list_filter = ["statut", "callback_recu", "anomalie"]
     search_fields = ["reference_id", "paiement__reference", "financial_transaction_id"]
     list_select_related = ["paiement"]
     show_full_result_count = False
@@ -55,4 +57,41 @@ class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
             "<table><thead><tr><th>Date (Brazzaville)</th><th>Statut</th><th>Source</th><th>Raison</th></tr>"
             "</thead><tbody>{}</tbody></table>",
             lignes,
+        )
+
+
+@admin.register(PaiementAVerifier)
+class PaiementAVerifierAdmin(TransactionMomoAdmin):
+    """Anomalies (docs/paiements.md): no final answer after 7 days, or the operator contradicting itself."""
+
+    list_display = [
+        "paiement",
+        "anomalie",
+        "statut",
+        "statut_paiement",
+        "montant",
+        "payeur",
+        "date_creation",
+        "derniere_verification",
+    ]
+    list_filter = ["anomalie", "statut"]
+    readonly_fields = [*TransactionMomoAdmin.readonly_fields, "historique_operateur"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).exclude(anomalie="")
+
+    @admin.display(description="paiement")
+    def statut_paiement(self, obj):
+        return obj.paiement.get_statut_display()
+
+    @admin.display(description="historique de l'opérateur")
+    def historique_operateur(self, obj):
+        # Every status heard, with its source (envoi, callback, verification…), oldest first.
+        return format_html_join(
+            "\n",
+            "<div>{} — {} ({}) {}</div>",
+            (
+                (h.get("date", ""), h.get("statut", ""), h.get("source", ""), h.get("raison", ""))
+                for h in (obj.historique if isinstance(obj.historique, list) else json.loads(obj.historique))
+            ),
         )

@@ -14,10 +14,23 @@ class StatutTransaction(models.TextChoices):
     FAILED = "FAILED", "Échouée (MTN)"
 
 
+class Anomalie(models.TextChoices):
+    """Why agents must look at a transaction (docs/paiements.md, « Paiements à vérifier »)."""
+
+    AUCUNE = "", "Aucune"
+    # The operator never gave a final answer within MOMO_VERIFICATION_JOURS: never echec by our clock.
+    SANS_REPONSE = "sans_reponse", "Pas de réponse finale de l'opérateur"
+    # The operator said SUCCESSFUL after its own FAILED: credited automatically, to be audited.
+    SUCCES_APRES_ECHEC = "succes_apres_echec", "Réussi après un échec (crédité)"
+    # The operator said FAILED after SUCCESSFUL: never un-credited automatically.
+    ECHEC_APRES_SUCCES = "echec_apres_succes", "Échec annoncé après un succès (non décrédité)"
+
+
 class TransactionMomo(models.Model):
     """One request-to-pay. Its X-Reference-Id is the only idempotency key at MTN."""
 
     Statut = StatutTransaction
+    Anomalie = Anomalie
 
     paiement = models.OneToOneField("paiements.Paiement", on_delete=models.PROTECT, related_name="transaction_momo")
     reference_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
@@ -34,6 +47,7 @@ class TransactionMomo(models.Model):
     prochaine_verification = models.DateTimeField(null=True, blank=True)
     # [{"date", "statut", "source": "envoi"|"callback"|"verification"|"reconciliation", "raison"}]
     historique = models.JSONField(default=list)
+    anomalie = models.CharField(max_length=20, choices=Anomalie.choices, blank=True, default="")
     date_creation = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -47,6 +61,7 @@ class TransactionMomo(models.Model):
                 condition=Q(statut__in=["a_envoyer", "PENDING"]),
                 name="momo_a_verifier_idx",
             ),
+            models.Index(fields=["anomalie"], condition=~Q(anomalie=""), name="momo_anomalies_idx"),
         ]
 
     def __str__(self):
@@ -55,6 +70,15 @@ class TransactionMomo(models.Model):
     @property
     def finale(self) -> bool:
         return self.statut in {self.Statut.SUCCESSFUL, self.Statut.FAILED}
+
+
+class PaiementAVerifier(TransactionMomo):
+    """The transactions agents must look at (anomalie set): the admin list of docs/paiements.md."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "paiement à vérifier"
+        verbose_name_plural = "paiements à vérifier"
 
 
 class AppelMomo(models.Model):

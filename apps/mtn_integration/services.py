@@ -1,14 +1,16 @@
 """MTN MoMo orchestration: send request-to-pay, learn statuses, apply them once.
 
-Rules of momo.md: the X-Reference-Id is stored before the POST; a callback is only a hint
-(the status is always asked from MTN); pending transactions are polled with backoff because
-the callback may never come; a paiement is credited at most once whatever arrives.
-External calls never run while a row lock is held.
+The payment lifecycle is described in docs/paiements.md. The X-Reference-Id is stored before
+the POST; a callback is only a hint (the status is always asked from MTN, by a job); pending
+transactions are checked with capped backoff because the callback may never come; a paiement
+is credited at most once whatever arrives. Only a final answer of the operator ends a payment:
+never our own clock. External calls run in jobs (apps/mtn_integration/tasks.py), never in an
+HTTP request and never while a row lock is held.
 """
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -21,13 +23,21 @@ from apps.paiements.models import Paiement, StatutPaiement
 
 logger = logging.getLogger(__name__)
 
-# Polling backoff after sending: 5 s, 10 s, 20 s … capped at 2 minutes.
+# Checking backoff after sending: 5 s, 10 s, 20 s … capped (MOMO_VERIFICATION_MAX_SECONDES).
 PREMIERE_VERIFICATION = timedelta(seconds=5)
-VERIFICATION_MAXIMALE = timedelta(minutes=2)
-# MTN expires an unapproved request-to-pay; past this we stop asking and record the failure.
-EXPIRATION = timedelta(minutes=settings.MOMO_EXPIRATION_MINUTES)
-# GET /paiements/{reference}/ asks MTN again when the last check is older than this.
+# GET /paiements/{reference}/ schedules a check when the last one is older than this.
 FRAICHEUR_STATUT = timedelta(seconds=3)
+# A callback on a transaction already final schedules a check at most this often (forged
+# callbacks must not become a way to make us call MTN in a loop).
+INTERVALLE_CALLBACK_FINAL = timedelta(minutes=1)
+
+
+def verification_maximale() -> timedelta:
+    return timedelta(seconds=settings.MOMO_VERIFICATION_MAX_SECONDES)
+
+
+def duree_verification() -> timedelta:
+    return timedelta(days=settings.MOMO_VERIFICATION_JOURS)
 
 
 def _historiser(transaction_momo: TransactionMomo, statut: str, source: str, raison: str = "") -> None:
@@ -51,12 +61,15 @@ def transaction_preparer(*, paiement: Paiement) -> TransactionMomo:
     return transaction_momo
 
 
-def transaction_envoyer_apres_commit(*, paiement: Paiement) -> None:
-    transaction.on_commit(lambda: transaction_envoyer(reference_id=paiement.transaction_momo.reference_id))
+def envoi_planifier(*, paiement: Paiement) -> None:
+    """Queue the request-to-pay in the paiement's own database transaction (no commit, no job)."""
+    from apps.mtn_integration.tasks import envoi_differer
+
+    envoi_differer(reference_id=paiement.transaction_momo.reference_id)
 
 
 def transaction_envoyer(*, reference_id: uuid.UUID) -> TransactionMomo:
-    """Send the request-to-pay (outside any lock). Timeouts and 5xx are settled by polling."""
+    """Send the request-to-pay (outside any lock). Timeouts and 5xx are settled by checking."""
     transaction_momo = TransactionMomo.objects.select_related("paiement").get(reference_id=reference_id)
     if transaction_momo.statut != TransactionMomo.Statut.A_ENVOYER:
         return transaction_momo
@@ -73,14 +86,18 @@ def transaction_envoyer(*, reference_id: uuid.UUID) -> TransactionMomo:
                 _historiser(verrouillee, verrouillee.statut, "envoi")
                 verrouillee.save(update_fields=["statut", "historique"])
             return verrouillee
-    # Unknown outcome (timeout, 5xx): the reconciliation asks MTN and re-sends only on 404.
+    # Unknown outcome (timeout, 5xx): the checks ask MTN and re-send only on 404.
     return transaction_momo
 
 
 def transaction_appliquer(
     *, reference_id: uuid.UUID, statut: str, raison: str = "", financial_transaction_id: str = "", source: str
 ) -> TransactionMomo:
-    """Apply a status MTN reported, once: final states never change again."""
+    """Apply a status MTN reported. A final state changes only when MTN contradicts itself:
+
+    SUCCESSFUL after FAILED is credited (audited in the history, listed for agents); FAILED
+    after SUCCESSFUL is never un-credited, only listed for agents (docs/paiements.md).
+    """
     from apps.paiements.services import paiement_confirmer, paiement_echouer
 
     with transaction.atomic():
@@ -88,9 +105,13 @@ def transaction_appliquer(
         paiement = Paiement.objects.select_for_update().get(pk=transaction_momo.paiement_id)
         transaction_momo.nombre_verifications += source != "callback"
         transaction_momo.derniere_verification = timezone.now()
-        if transaction_momo.finale or statut == transaction_momo.statut:
+        if statut == transaction_momo.statut:
             transaction_momo.save(update_fields=["nombre_verifications", "derniere_verification"])
             return transaction_momo
+        if transaction_momo.finale:
+            return _contradiction_appliquer(
+                transaction_momo, paiement, statut, raison, financial_transaction_id, source
+            )
         if statut == TransactionMomo.Statut.PENDING:
             transaction_momo.statut = statut
             _historiser(transaction_momo, statut, source)
@@ -111,128 +132,164 @@ def transaction_appliquer(
         return transaction_momo
 
 
-def transaction_verifier(*, transaction_momo: TransactionMomo, source: str = "verification") -> TransactionMomo:
-    """Ask MTN for the status and apply it; re-send with the same id when MTN never got it."""
-    if transaction_momo.finale:
+def _contradiction_appliquer(transaction_momo, paiement, statut, raison, financial_transaction_id, source):
+    """The operator's final answer contradicts an earlier final answer (row locks held)."""
+    from apps.paiements.services import paiement_confirmer
+
+    if statut == TransactionMomo.Statut.PENDING:  # a final state never goes back to pending
+        transaction_momo.save(update_fields=["nombre_verifications", "derniere_verification"])
         return transaction_momo
+    _historiser(transaction_momo, statut, source, raison)
+    if statut == TransactionMomo.Statut.SUCCESSFUL:
+        transaction_momo.statut = statut
+        transaction_momo.raison = ""
+        transaction_momo.financial_transaction_id = financial_transaction_id[:100]
+        transaction_momo.anomalie = TransactionMomo.Anomalie.SUCCES_APRES_ECHEC
+        transaction_momo.save()
+        paiement_confirmer(paiement=paiement, reference_operateur=financial_transaction_id)
+        logger.warning("Paiement %s : réussi après un échec, crédité (%s)", paiement.reference, source)
+    else:
+        transaction_momo.anomalie = TransactionMomo.Anomalie.ECHEC_APRES_SUCCES
+        transaction_momo.save()
+        logger.warning("Paiement %s : échec annoncé après un succès, non décrédité (%s)", paiement.reference, source)
+    return transaction_momo
+
+
+def transaction_verifier(*, reference_id: uuid.UUID, source: str = "verification") -> TransactionMomo:
+    """Ask MTN for the status and apply it; re-send with the same id when MTN never got it.
+
+    Runs in a job. Returns the transaction; the caller schedules the next check when it is
+    not final (verification_suivante).
+    """
+    transaction_momo = TransactionMomo.objects.get(reference_id=reference_id)
     statut = passerelle.consulter_statut(transaction_momo)
-    if statut is None:  # MTN unreachable: try again later
-        return _replanifier(transaction_momo)
+    if statut is None:  # MTN unreachable: no answer is not an answer, try again later
+        return _verification_comptee(transaction_momo)
     if statut.inconnue:
-        # 404: the request-to-pay never reached MTN; the same X-Reference-Id may be sent again.
-        TransactionMomo.objects.filter(pk=transaction_momo.pk).update(statut=TransactionMomo.Statut.A_ENVOYER)
-        transaction_momo = transaction_envoyer(reference_id=transaction_momo.reference_id)
-        return _replanifier(transaction_momo)
-    transaction_momo = transaction_appliquer(
-        reference_id=transaction_momo.reference_id,
+        # 404: MTN never received this X-Reference-Id. Only a request we never saw accepted
+        # (still a_envoyer) is sent again, with the same id; anything else stays as it is.
+        if transaction_momo.statut == TransactionMomo.Statut.A_ENVOYER:
+            transaction_momo = transaction_envoyer(reference_id=reference_id)
+        return _verification_comptee(transaction_momo)
+    return transaction_appliquer(
+        reference_id=reference_id,
         statut=statut.statut,
         raison=statut.raison or "",
         financial_transaction_id=statut.financial_transaction_id or "",
         source=source,
     )
-    if not transaction_momo.finale:
-        transaction_momo = _replanifier(transaction_momo)
-    return transaction_momo
 
 
-def _replanifier(transaction_momo: TransactionMomo) -> TransactionMomo:
-    """Next check with exponential backoff; past MTN's expiry, record the failure."""
-    if transaction_momo.finale:
-        return transaction_momo
-    if timezone.now() - transaction_momo.date_creation > EXPIRATION:
-        return transaction_appliquer(
-            reference_id=transaction_momo.reference_id,
-            statut=TransactionMomo.Statut.FAILED,
-            raison="EXPIRED",
-            source="reconciliation",
-        )
-    attente = min(PREMIERE_VERIFICATION * (2**transaction_momo.nombre_verifications), VERIFICATION_MAXIMALE)
-    transaction_momo.prochaine_verification = timezone.now() + attente
+def _verification_comptee(transaction_momo: TransactionMomo) -> TransactionMomo:
     TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
-        prochaine_verification=transaction_momo.prochaine_verification,
-        nombre_verifications=transaction_momo.nombre_verifications,
+        nombre_verifications=transaction_momo.nombre_verifications + 1, derniere_verification=timezone.now()
     )
+    transaction_momo.nombre_verifications += 1
     return transaction_momo
+
+
+def verification_suivante(*, transaction_momo: TransactionMomo) -> datetime | None:
+    """When to check a pending transaction again (capped backoff), or None.
+
+    After MOMO_VERIFICATION_JOURS without a final answer the transaction is listed for agents
+    ("à vérifier") and the periodic sweep keeps checking it at the capped interval: the
+    payment stays en_attente, never echec by our own clock.
+    """
+    if transaction_momo.finale:
+        return None
+    maintenant = timezone.now()
+    if (
+        maintenant - transaction_momo.date_creation > duree_verification()
+        and transaction_momo.anomalie != TransactionMomo.Anomalie.SANS_REPONSE
+    ):
+        TransactionMomo.objects.filter(pk=transaction_momo.pk).update(anomalie=TransactionMomo.Anomalie.SANS_REPONSE)
+        logger.warning("Transaction MoMo %s sans réponse finale : à vérifier", transaction_momo.reference_id)
+    puissance = min(transaction_momo.nombre_verifications, 16)
+    attente = min(PREMIERE_VERIFICATION * (2**puissance), verification_maximale())
+    prochaine = maintenant + attente
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(prochaine_verification=prochaine)
+    return prochaine
+
+
+def transaction_par_reference_externe(*, reference_id: str | None, reference_externe) -> TransactionMomo | None:
+    """Our transaction named by a callback (X-Reference-Id or externalId), or None.
+
+    The values come from an unauthenticated body: anything that is not a well-formed UUID or a
+    plausible reference is simply not found (NUL bytes and junk never reach the database).
+    """
+    if isinstance(reference_id, str):
+        try:
+            return TransactionMomo.objects.filter(reference_id=uuid.UUID(reference_id)).first()
+        except ValueError:
+            pass
+    if isinstance(reference_externe, str) and reference_externe.isprintable() and len(reference_externe) <= 40:
+        return TransactionMomo.objects.filter(paiement__reference=reference_externe).first()
+    return None
 
 
 def callback_recevoir(*, corps: dict, reference_id: str | None) -> TransactionMomo | None:
-    """A callback is a hint: find our transaction, then ask MTN; the body itself is never trusted."""
-    transaction_momo = None
-    if reference_id:
-        try:
-            transaction_momo = TransactionMomo.objects.filter(reference_id=uuid.UUID(str(reference_id))).first()
-        except ValueError:
-            transaction_momo = None
-    reference_externe = corps.get("externalId") if isinstance(corps, dict) else None
-    if transaction_momo is None and isinstance(reference_externe, str):
-        transaction_momo = TransactionMomo.objects.filter(paiement__reference=reference_externe[:40]).first()
+    """A callback is a hint: it only schedules a status check of a transaction we know.
+
+    Nothing from the body is trusted or stored; an unknown reference changes nothing.
+    """
+    from apps.mtn_integration.tasks import verification_differer
+
+    transaction_momo = transaction_par_reference_externe(
+        reference_id=reference_id, reference_externe=corps.get("externalId") if isinstance(corps, dict) else None
+    )
     if transaction_momo is None:
         return None
     TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
         callback_recu=True, date_dernier_callback=timezone.now()
     )
     if transaction_momo.finale:
-        return transaction_momo
-    return transaction_verifier(transaction_momo=transaction_momo, source="callback")
+        # Only to hear MTN contradict itself (docs/paiements.md), and not more than once a minute.
+        derniere = transaction_momo.derniere_verification or transaction_momo.date_creation
+        if timezone.now() - derniere < INTERVALLE_CALLBACK_FINAL:
+            return transaction_momo
+    verification_differer(reference_id=transaction_momo.reference_id, source="callback")
+    return transaction_momo
 
 
 def paiement_rafraichir(*, paiement: Paiement) -> Paiement:
-    """When a kiosk asks about a pending paiement whose last check is stale, ask MTN first."""
+    """A kiosk asks about a pending paiement whose last check is stale: schedule a check now.
+
+    Never calls MTN in the request; the kiosk's next poll sees the job's result.
+    """
+    from apps.mtn_integration.tasks import verification_differer
+
     if paiement.statut != StatutPaiement.EN_ATTENTE:
         return paiement
     transaction_momo = TransactionMomo.objects.filter(paiement=paiement).first()
-    if transaction_momo is None:
+    if transaction_momo is None or transaction_momo.finale:
         return paiement
     derniere = transaction_momo.derniere_verification or transaction_momo.date_creation
     if timezone.now() - derniere >= FRAICHEUR_STATUT:
-        transaction_verifier(transaction_momo=transaction_momo)
-        paiement.refresh_from_db()
+        verification_differer(reference_id=transaction_momo.reference_id)
     return paiement
 
 
 def transactions_a_verifier(limite: int = 1000):
+    """Pending transactions whose next check is due (the sweep makes sure each has a job)."""
     return list(
         TransactionMomo.objects.filter(
             statut__in=[TransactionMomo.Statut.A_ENVOYER, TransactionMomo.Statut.PENDING],
             prochaine_verification__lte=timezone.now(),
-        ).order_by("prochaine_verification")[:limite]
+        )
+        .order_by("prochaine_verification")
+        .values_list("reference_id", flat=True)[:limite]
     )
 
 
-def reconcilier(*, limite: int = 10_000, paralleles: int = 16) -> dict:
-    """Poll every pending transaction that is due; returns counts per resulting status.
+def reconcilier(*, limite: int = 10_000) -> int:
+    """Schedule one check for every pending transaction that is due; returns how many.
 
-    With several workers, each thread takes its share of the list and keeps one database
-    connection for all of it (closed once at the end), and one HTTP connection to MTN.
+    Each check is its own job (deduplicated per transaction), so any number of workers on
+    any number of machines share them.
     """
-    import threading
+    from apps.mtn_integration.tasks import verification_differer
 
-    from django.db import connection
-
-    a_verifier = transactions_a_verifier(limite)
-    comptes: dict[str, int] = {}
-    verrou = threading.Lock()
-
-    def verifier_tout(lot):
-        try:
-            for transaction_momo in lot:
-                try:
-                    statut = transaction_verifier(transaction_momo=transaction_momo, source="reconciliation").statut
-                except Exception:  # one bad transaction must not stop the others; it is logged
-                    logger.exception("Réconciliation impossible pour %s", transaction_momo.reference_id)
-                    statut = "erreur"
-                with verrou:
-                    comptes[statut] = comptes.get(statut, 0) + 1
-        finally:
-            if threading.current_thread() is not threading.main_thread():
-                connection.close()
-
-    if paralleles <= 1:  # in this thread and its database transaction
-        verifier_tout(a_verifier)
-        return comptes
-    fils = [threading.Thread(target=verifier_tout, args=(a_verifier[i::paralleles],)) for i in range(paralleles)]
-    for fil in fils:
-        fil.start()
-    for fil in fils:
-        fil.join()
-    return comptes
+    references = transactions_a_verifier(limite)
+    for reference_id in references:
+        verification_differer(reference_id=reference_id, source="reconciliation")
+    return len(references)

@@ -1,4 +1,10 @@
-"""Idempotency-Key: the same request sent twice within 24 hours starts one operation only."""
+"""Idempotency-Key: the same request sent twice within 24 hours starts one operation only.
+
+The answer is stored in the same database transaction as the work it describes (the
+paiement and its job): after a crash or a dropped connection, either both exist and a retry
+replays the answer, or neither does and a retry simply runs. While its first request is
+alive the key is "in progress" (409) for a lease of BAIL only (docs/paiements.md).
+"""
 
 import hashlib
 import json
@@ -11,11 +17,41 @@ from apps.core.exceptions import ApplicationError, Conflict
 from apps.paiements.models import RequeteIdempotente
 
 DUREE = timedelta(hours=24)
+BAIL = timedelta(seconds=30)
 
 
 def _empreinte(request) -> str:
     corps = json.dumps(request.data, sort_keys=True, default=str) if request.data else ""
     return hashlib.sha256(f"{request.method} {request.path} {corps}".encode()).hexdigest()
+
+
+def _bail_prendre(*, portee: str, cle: str, empreinte: str):
+    """Take the key's lease (committed at once, so concurrent requests see it), or answer.
+
+    Returns None when the lease is ours, else the (status, body) to replay.
+    """
+    maintenant = timezone.now()
+    RequeteIdempotente.objects.filter(portee=portee, cle=cle, date__lt=maintenant - DUREE).delete()
+    try:
+        with transaction.atomic():
+            RequeteIdempotente.objects.create(portee=portee, cle=cle, empreinte=empreinte, fin_bail=maintenant + BAIL)
+        return None
+    except IntegrityError:
+        pass
+    precedente = RequeteIdempotente.objects.filter(portee=portee, cle=cle).first()
+    if precedente is None:  # removed meanwhile (its request failed): try once more
+        return _bail_prendre(portee=portee, cle=cle, empreinte=empreinte)
+    if precedente.empreinte != empreinte:
+        raise Conflict("idempotency_key_reutilisee", "Cette clé d'idempotence a déjà servi pour une autre demande.")
+    if precedente.code_http is not None:
+        return precedente.code_http, precedente.reponse
+    # A first request still running holds the lease; one that died left it to expire.
+    repris = RequeteIdempotente.objects.filter(
+        pk=precedente.pk, code_http__isnull=True, fin_bail__lt=maintenant
+    ).update(fin_bail=maintenant + BAIL)
+    if not repris:
+        raise Conflict("requete_en_cours", "Cette demande est déjà en cours de traitement.")
+    return None
 
 
 def idempotent(request, *, portee: str, executer):
@@ -30,24 +66,15 @@ def idempotent(request, *, portee: str, executer):
     if len(cle) > 100:
         raise ApplicationError("idempotency_key_invalide", "L'en-tête Idempotency-Key est trop long (100 au plus).")
     empreinte = _empreinte(request)
-    RequeteIdempotente.objects.filter(portee=portee, cle=cle, date__lt=timezone.now() - DUREE).delete()
+    deja = _bail_prendre(portee=portee, cle=cle, empreinte=empreinte)
+    if deja is not None:
+        return deja
     try:
         with transaction.atomic():
-            enregistrement = RequeteIdempotente.objects.create(portee=portee, cle=cle, empreinte=empreinte)
-    except IntegrityError:
-        precedente = RequeteIdempotente.objects.get(portee=portee, cle=cle)
-        if precedente.empreinte != empreinte:
-            raise Conflict(
-                "idempotency_key_reutilisee", "Cette clé d'idempotence a déjà servi pour une autre demande."
-            ) from None
-        if precedente.code_http is None:
-            raise Conflict("requete_en_cours", "Cette demande est déjà en cours de traitement.") from None
-        return precedente.code_http, precedente.reponse
-    try:
-        code, corps = executer()
+            code, corps = executer()
+            # Same transaction as the work: the answer exists exactly when the work does.
+            RequeteIdempotente.objects.filter(portee=portee, cle=cle).update(code_http=code, reponse=corps)
     except Exception:
-        enregistrement.delete()
+        RequeteIdempotente.objects.filter(portee=portee, cle=cle, code_http__isnull=True).delete()
         raise
-    enregistrement.code_http, enregistrement.reponse = code, corps
-    enregistrement.save(update_fields=["code_http", "reponse"])
     return code, corps

@@ -94,6 +94,9 @@ class RequeteIdempotente(models.Model):
     code_http = models.PositiveSmallIntegerField(null=True, blank=True)
     reponse = models.JSONField(null=True, blank=True)
     date = models.DateTimeField(auto_now_add=True)
+    # While its first request runs, the key is "in progress" until this moment only: a request
+    # that died (crash, dropped connection) frees its key after the lease.
+    fin_bail = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         db_table = "requetes_idempotentes"

@@ -132,22 +132,30 @@ def paiement_initier_sur_contrat(
     borne: Borne | None,
     session_id=None,
 ) -> Paiement:
-    """A payment on a contrat from the kiosk; the request-to-pay leaves after the commit."""
-    from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    """A payment on a contrat from the kiosk; its request-to-pay job commits with it.
+
+    The abuse limits are counted first (their advisory locks always come before the row lock:
+    no deadlock), then concurrent payments on one souscription are serialised on its row: the
+    type (renewal window included) and "one pending payment per contrat" are decided under that
+    lock (docs/paiements.md, docs/securite-identite.md).
+    """
+    from apps.mtn_integration.services import envoi_planifier
     from apps.paiements.limites import paiement_limites_appliquer
 
     jour = aujourdhui()
-    type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
-    souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
-    minimum = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
-    montant_valider(
-        montant=montant,
-        souscription=souscription,
-        minimum=minimum if type_paiement == TypePaiement.RENOUVELLEMENT else None,
-    )
     _, payeur = payeur_valider(numero_payeur or contrat.client_telephone)
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne, session_id=session_id)
+        souscription = Souscription.objects.select_for_update().select_related("produit").get(pk=contrat.pk)
+        contrat = Contrat.objects.get(pk=contrat.pk)  # read again under the lock
+        type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
+        minimum = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
+        montant_valider(
+            montant=montant,
+            souscription=souscription,
+            minimum=minimum if type_paiement == TypePaiement.RENOUVELLEMENT else None,
+        )
+        paiement_en_cours_refuser(souscription=souscription)
         paiement = paiement_creer(
             souscription=souscription,
             montant=montant,
@@ -156,8 +164,23 @@ def paiement_initier_sur_contrat(
             canal="borne" if borne else "agence",
             borne=borne,
         )
-        transaction_envoyer_apres_commit(paiement=paiement)
+        envoi_planifier(paiement=paiement)
     return paiement
+
+
+def paiement_en_cours_refuser(*, souscription: Souscription) -> None:
+    """At most one en_attente payment per souscription (the caller holds its row lock)."""
+    en_cours = (
+        Paiement.objects.filter(souscription=souscription, statut=StatutPaiement.EN_ATTENTE)
+        .values_list("reference", flat=True)
+        .first()
+    )
+    if en_cours:
+        raise Conflict(
+            "paiement_en_cours",
+            "Un paiement est déjà en attente de validation sur le téléphone. Patientez quelques instants.",
+            details={"reference": en_cours},
+        )
 
 
 def paiement_confirmer(*, paiement: Paiement, reference_operateur: str, quand: datetime | None = None) -> Paiement:

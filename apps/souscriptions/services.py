@@ -222,7 +222,7 @@ def souscription_creer(
     """
     from apps.clients.models import Client
     from apps.clients.preuves import preuve_telephone_exiger
-    from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.mtn_integration.services import envoi_planifier
     from apps.paiements.limites import paiement_limites_appliquer
     from apps.paiements.models import TypePaiement
     from apps.paiements.services import paiement_creer, payeur_valider
@@ -266,7 +266,7 @@ def souscription_creer(
             canal="borne",
             borne=borne,
         )
-        transaction_envoyer_apres_commit(paiement=paiement)
+        envoi_planifier(paiement=paiement)
     return souscription, paiement
 
 
@@ -551,10 +551,10 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
     Returns (souscription, paiement). Refused while an attempt is pending, and once the
     souscription is activated or abandoned.
     """
-    from apps.mtn_integration.services import transaction_envoyer_apres_commit
+    from apps.mtn_integration.services import envoi_planifier
     from apps.paiements.limites import paiement_limites_appliquer
-    from apps.paiements.models import Paiement, StatutPaiement, TypePaiement
-    from apps.paiements.services import paiement_creer, payeur_valider
+    from apps.paiements.models import TypePaiement
+    from apps.paiements.services import paiement_creer, paiement_en_cours_refuser, payeur_valider
 
     _, payeur = payeur_valider(numero_payeur)
     with transaction.atomic():
@@ -568,11 +568,7 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
                 "Cette souscription n'attend plus de premier paiement "
                 f"(statut : {souscription.get_statut_display().lower()}).",
             )
-        if Paiement.objects.filter(souscription=souscription, statut=StatutPaiement.EN_ATTENTE).exists():
-            raise Conflict(
-                "paiement_en_cours",
-                "Un paiement est déjà en attente de validation sur le téléphone. Patientez quelques instants.",
-            )
+        paiement_en_cours_refuser(souscription=souscription)
         paiement = paiement_creer(
             souscription=souscription,
             montant=montant_premiere_echeance(
@@ -583,7 +579,7 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
             canal="borne",
             borne=borne,
         )
-        transaction_envoyer_apres_commit(paiement=paiement)
+        envoi_planifier(paiement=paiement)
     return souscription, paiement
 
 

@@ -24,6 +24,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    # The job queue on our own PostgreSQL (docs/paiements.md): operator calls and periodic jobs.
+    "procrastinate.contrib.django",
     "apps.core",
     "apps.produits",
     "apps.clients",
@@ -114,3 +116,4 @@ from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.limites import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.taches import *  # noqa: E402,F403

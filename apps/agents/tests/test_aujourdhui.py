@@ -20,6 +20,7 @@ def test_l_accueil_compte_ce_qui_attend_et_renvoie_aux_listes_filtrees(agent_con
     assert '<span class="nombre">1</span>Souscriptions à numéroter' in contenu
     assert '<span class="nombre">1</span>Sinistres à instruire' in contenu
     assert '<span class="nombre">1</span>Bornes hors ligne' in contenu
+    assert '<span class="nombre">0</span>Paiements à vérifier' in contenu
     assert "?statut__in=declare,en_instruction" in contenu and "?connexion=hors_ligne" in contenu
     assert "Voir le site" not in contenu
 
@@ -77,3 +78,16 @@ def test_un_utilisateur_sans_droit_n_a_ni_recherche_ni_fiche(demo, client):
     jean = Client.objects.get(telephone="+242061234567")
     assert client.get("/admin/recherche/", {"q": "KONGO"}).status_code == 403
     assert client.get(f"/admin/clients/client/{jean.pk}/fiche/").status_code == 403
+
+
+def test_l_accueil_compte_les_paiements_a_verifier(agent_connecte):
+    from apps.mtn_integration.models import TransactionMomo
+    from apps.paiements.models import Paiement
+
+    paiement = Paiement.objects.filter(mode_paiement="mtn_momo").first()
+    TransactionMomo.objects.create(
+        paiement=paiement, montant=paiement.montant, devise="XAF", payeur="242061234567", anomalie="sans_reponse"
+    )
+    contenu = agent_connecte.get("/admin/").content.decode()
+    assert '<span class="nombre">1</span>Paiements à vérifier' in contenu
+    assert "/admin/mtn_integration/paiementaverifier/" in contenu

@@ -196,10 +196,10 @@ def test_x_forwarded_for_ignore_sans_proxy_de_confiance(api, demo, settings):
 
 
 def test_les_taches_periodiques_purgent_les_echecs_sortis_de_la_fenetre(borne_api, sandbox):
-    from django.core.management import call_command
+    from apps.core.tasks import tentatives_purge
 
     login(borne_api, "CG-2024-VIE-001", "+242069999999")
     login(borne_api, "CG-2024-VIE-002", "+242069999999")
     TentativeConnexion.objects.filter(police="CG-2024-VIE-001").update(date=timezone.now() - timedelta(minutes=16))
-    call_command("taches_periodiques", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    tentatives_purge.func(timestamp=0)  # the periodic job, as a worker runs it
     assert list(TentativeConnexion.objects.values_list("police", flat=True)) == ["CG-2024-VIE-002"]

