@@ -15,6 +15,7 @@ from apps.core.admin_utils import ListeVolumineuseMixin
 class ClientAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
     chemin_souscription = "souscriptions__"
     chemin_client = "pk"
+    ordering = ["nom", "prenom"]  # index clients_nom_prenom_idx
     list_display = ["telephone", "nom", "prenom", "ville", "fiche", "date_creation"]
     list_filter = ["ville"]
     actions = ["revoquer_sessions"]
