@@ -143,17 +143,16 @@ def paiement_initier_sur_contrat(
     from apps.paiements.limites import paiement_limites_appliquer
 
     jour = aujourdhui()
+    # The contrat's and the amount's refusals come first (expired, too little…), before the
+    # payer's; all are decided again under the lock below.
+    paiement_sur_contrat_decider(contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour)
     _, payeur = payeur_valider(numero_payeur or contrat.client_telephone)
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne, session_id=session_id)
-        souscription = Souscription.objects.select_for_update().select_related("produit").get(pk=contrat.pk)
+        Souscription.objects.select_for_update().only("pk").get(pk=contrat.pk)  # the row lock
         contrat = Contrat.objects.get(pk=contrat.pk)  # read again under the lock
-        type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
-        minimum = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
-        montant_valider(
-            montant=montant,
-            souscription=souscription,
-            minimum=minimum if type_paiement == TypePaiement.RENOUVELLEMENT else None,
+        souscription, type_paiement = paiement_sur_contrat_decider(
+            contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour
         )
         paiement_en_cours_refuser(souscription=souscription)
         paiement = paiement_creer(
@@ -166,6 +165,19 @@ def paiement_initier_sur_contrat(
         )
         envoi_planifier(paiement=paiement)
     return paiement
+
+
+def paiement_sur_contrat_decider(*, contrat: Contrat, montant: int, renouvellement: bool, jour):
+    """(souscription, type_paiement) of a payment on a contrat, or the refusal of its amount or type."""
+    souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
+    type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
+    minimum = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
+    montant_valider(
+        montant=montant,
+        souscription=souscription,
+        minimum=minimum if type_paiement == TypePaiement.RENOUVELLEMENT else None,
+    )
+    return souscription, type_paiement
 
 
 def paiement_en_cours_refuser(*, souscription: Souscription) -> None:
