@@ -5,10 +5,6 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from apps.core.views import health
 
-admin.site.site_header = "NSIA PASS – Espace agents"
-admin.site.site_title = "NSIA PASS"
-admin.site.index_title = "Administration"
-
 api_v1 = [
     path("", include("apps.borne_auth.urls")),
     path("", include("apps.produits.urls")),

@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from apps.agents.models import Agent
+from apps.agents.models import ActionJournalisee, Agent, JournalAction
 
 GROUPE_AGENT = "Agent"
 GROUPE_SUPERVISEUR = "Superviseur"
@@ -36,6 +36,7 @@ PERMISSIONS_SUPERVISEUR = PERMISSIONS_AGENT + [
     "borne_auth.add_borne",
     "borne_auth.change_borne",
     "agents.view_agent",
+    "agents.view_journalaction",
 ]
 
 
@@ -71,3 +72,14 @@ def est_superviseur(user) -> bool:
 
 def agent_de(user) -> Agent | None:
     return Agent.objects.filter(user=user, actif=True).first() if user and user.is_authenticated else None
+
+
+def action_journaliser(*, utilisateur, action: ActionJournalisee, objet, details: dict | None = None) -> JournalAction:
+    """Write one line of the agents' journal, in the caller's transaction (it lands only if the action does)."""
+    return JournalAction.objects.create(
+        utilisateur=utilisateur,
+        agent=agent_de(utilisateur),
+        action=action,
+        objet=str(objet)[:120],
+        details=details or {},
+    )

@@ -1,14 +1,28 @@
 from django.contrib import admin, messages
 
 from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
-from apps.borne_auth.services import borne_creer, sessions_revoquer
+from apps.borne_auth.selectors import bornes_hors_ligne
+from apps.borne_auth.services import borne_creer, borne_modifier, bornes_desactiver, sessions_revoquer_par_agent
 from apps.core.admin_utils import LectureSeuleMixin
+
+
+class ConnexionFilter(admin.SimpleListFilter):
+    title = "connexion"
+    parameter_name = "connexion"
+
+    def lookups(self, request, model_admin):
+        return [("hors_ligne", "Hors ligne")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "hors_ligne":
+            return queryset.filter(pk__in=bornes_hors_ligne().values("pk"))
+        return queryset
 
 
 @admin.register(Borne)
 class BorneAdmin(admin.ModelAdmin):
     list_display = ["identifiant", "libelle", "agence", "actif", "derniere_activite", "version_app", "statut_rapporte"]
-    list_filter = ["actif", "agence"]
+    list_filter = [ConnexionFilter, "actif", "agence"]
     search_fields = ["identifiant", "libelle", "agence"]
     fields = [
         "identifiant",
@@ -28,7 +42,8 @@ class BorneAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            changements = {champ: form.cleaned_data[champ] for champ in form.changed_data}
+            borne_modifier(borne=obj, changements=changements, utilisateur=request.user)
             return
         borne, cle = borne_creer(identifiant=obj.identifiant, libelle=obj.libelle, agence=obj.agence)
         obj.pk = borne.pk
@@ -38,9 +53,9 @@ class BorneAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # deactivate instead: payments and subscriptions keep pointing at it
 
-    @admin.action(description="Désactiver les bornes sélectionnées")
+    @admin.action(description="Désactiver les bornes sélectionnées", permissions=["change"])
     def desactiver(self, request, queryset):
-        nombre = queryset.update(actif=False)
+        nombre = bornes_desactiver(bornes=queryset, utilisateur=request.user)
         messages.success(request, f"{nombre} borne(s) désactivée(s).")
 
 
@@ -61,5 +76,7 @@ class SessionClientAdmin(LectureSeuleMixin, admin.ModelAdmin):
 
     @admin.action(description="Révoquer les sessions sélectionnées")
     def revoquer(self, request, queryset):
-        nombre = sessions_revoquer(sessions=queryset, motif="agent")
+        nombre = sessions_revoquer_par_agent(
+            sessions=queryset, utilisateur=request.user, objet=f"{queryset.count()} session(s) sélectionnée(s)"
+        )
         messages.success(request, f"{nombre} session(s) révoquée(s).")

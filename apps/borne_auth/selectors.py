@@ -1,10 +1,13 @@
-"""Reads about kiosk sessions."""
+"""Reads about kiosks and their sessions."""
 
 import uuid
+from datetime import timedelta
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
-from apps.borne_auth.models import SessionClient
+from apps.borne_auth.models import Borne, SessionClient
 
 
 def session_ouverte(*, session_id: str, client_id: int) -> bool:
@@ -22,3 +25,9 @@ def session_ouverte(*, session_id: str, client_id: int) -> bool:
         expire_le__gt=timezone.now(),
         souscription__statut__in=STATUTS_SESSION_OUVERTE,
     ).exists()
+
+
+def bornes_hors_ligne():
+    """Active bornes silent for more than BORNE_HORS_LIGNE_MINUTES (a few hundred rows at most)."""
+    limite = timezone.now() - timedelta(minutes=settings.BORNE_HORS_LIGNE_MINUTES)
+    return Borne.objects.filter(actif=True).filter(Q(derniere_activite__isnull=True) | Q(derniere_activite__lt=limite))

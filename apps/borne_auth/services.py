@@ -10,6 +10,8 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from apps.agents.models import ActionJournalisee
+from apps.agents.services import action_journaliser
 from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
 from apps.clients.models import Client
 from apps.core.exceptions import ApplicationError
@@ -297,3 +299,53 @@ def tentatives_purger() -> int:
     """Delete failures older than the window (they no longer count)."""
     supprimees, _ = TentativeConnexion.objects.filter(date__lt=timezone.now() - FENETRE_VERROUILLAGE).delete()
     return supprimees
+
+
+def sessions_revoquer_par_agent(*, sessions, utilisateur, objet: str) -> int:
+    """An agent ends kiosk sessions from the admin: journaled with how many were still open."""
+    with transaction.atomic():
+        nombre = sessions_revoquer(sessions=sessions, motif="agent")
+        action_journaliser(
+            utilisateur=utilisateur,
+            action=ActionJournalisee.REVOCATION_SESSIONS,
+            objet=objet,
+            details={"nombre": nombre},
+        )
+    return nombre
+
+
+@transaction.atomic
+def bornes_desactiver(*, bornes, utilisateur) -> int:
+    """Superviseurs only (the admin action asks for change_borne); one journal line per borne."""
+    nombre = 0
+    for borne in bornes.select_for_update().filter(actif=True):
+        borne.actif = False
+        borne.save(update_fields=["actif"])
+        action_journaliser(
+            utilisateur=utilisateur,
+            action=ActionJournalisee.BORNE,
+            objet=f"borne {borne.identifiant}",
+            details={"actif": [True, False]},
+        )
+        nombre += 1
+    return nombre
+
+
+@transaction.atomic
+def borne_modifier(*, borne: Borne, changements: dict, utilisateur) -> Borne:
+    """A superviseur edits a borne (libellé, agence, actif): the before/after of each field is journaled."""
+    borne = Borne.objects.select_for_update().get(pk=borne.pk)
+    differences = {}
+    for champ, valeur in changements.items():
+        if getattr(borne, champ) != valeur:
+            differences[champ] = [getattr(borne, champ), valeur]
+            setattr(borne, champ, valeur)
+    if differences:
+        borne.save(update_fields=list(differences))
+        action_journaliser(
+            utilisateur=utilisateur,
+            action=ActionJournalisee.BORNE,
+            objet=f"borne {borne.identifiant}",
+            details=differences,
+        )
+    return borne

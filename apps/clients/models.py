@@ -1,6 +1,8 @@
+from django.contrib.postgres.indexes import OpClass
 from django.db import models
 from django.db.models import Q
 
+from apps.clients.recherche import SansAccents
 from apps.core.validators import valider_telephone
 
 TELEPHONE_REGEX = r"^\+242[0-9]{9}$"
@@ -8,13 +10,13 @@ TELEPHONE_REGEX = r"^\+242[0-9]{9}$"
 
 class Client(models.Model):
     nom = models.CharField(max_length=100)
-    prenom = models.CharField(max_length=100)
+    prenom = models.CharField("prénom", max_length=100)
     # One person = one row, found by telephone (canonical +242XXXXXXXXX).
-    telephone = models.CharField(max_length=13, unique=True, validators=[valider_telephone])
-    date_naissance = models.DateField(null=True, blank=True)
+    telephone = models.CharField("téléphone", max_length=13, unique=True, validators=[valider_telephone])
+    date_naissance = models.DateField("date de naissance", null=True, blank=True)
     adresse = models.CharField(max_length=255, blank=True)
     ville = models.CharField(max_length=100, blank=True)
-    date_creation = models.DateTimeField(auto_now_add=True)
+    date_creation = models.DateTimeField("date de création", auto_now_add=True)
 
     class Meta:
         db_table = "clients_pass"
@@ -25,7 +27,12 @@ class Client(models.Model):
             models.CheckConstraint(condition=~Q(nom=""), name="client_nom_requis"),
             models.CheckConstraint(condition=~Q(prenom=""), name="client_prenom_requis"),
         ]
-        indexes = [models.Index(fields=["nom", "prenom"], name="clients_nom_prenom_idx")]
+        indexes = [
+            models.Index(fields=["nom", "prenom"], name="clients_nom_prenom_idx"),
+            # Prefix searches on names without accents (the agents' search box).
+            models.Index(OpClass(SansAccents("nom"), name="text_pattern_ops"), name="clients_nom_sa_idx"),
+            models.Index(OpClass(SansAccents("prenom"), name="text_pattern_ops"), name="clients_prenom_sa_idx"),
+        ]
 
     def __str__(self):
         return f"{self.prenom} {self.nom}"

@@ -1,4 +1,6 @@
 from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,6 +17,10 @@ def health(request):
 
 
 def page_introuvable(request, exception=None):
+    # The agents' admin is read by people: a French page. Everything else speaks JSON.
+    accueil = reverse("admin:index")
+    if request.path.startswith(accueil):
+        return render(request, "404_espace_agents.html", {"accueil": accueil}, status=404)
     return JsonResponse(error_body("introuvable", "Ressource introuvable."), status=404)
 
 

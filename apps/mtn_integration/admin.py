@@ -1,7 +1,9 @@
 import json
 
 from django.contrib import admin
-from django.utils.html import format_html_join
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html, format_html_join
 
 from apps.core.admin_utils import LectureSeuleMixin
 from apps.mtn_integration.models import AppelMomo, PaiementAVerifier, TransactionMomo
@@ -30,8 +32,32 @@ class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
     list_filter = ["statut", "callback_recu", "anomalie"]
     search_fields = ["reference_id", "paiement__reference", "financial_transaction_id"]
     list_select_related = ["paiement"]
-    readonly_fields = [f.name for f in TransactionMomo._meta.fields]
+    show_full_result_count = False
+    readonly_fields = [f.name for f in TransactionMomo._meta.fields if f.name != "historique"] + ["historique_lisible"]
+    exclude = ["historique"]
     inlines = [AppelMomoInline]
+
+    @admin.display(description="historique")
+    def historique_lisible(self, obj):
+        """The JSON history as a table, in Brazzaville time."""
+
+        def heure(valeur):
+            moment = parse_datetime(valeur or "")
+            return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M:%S") if moment else (valeur or "—")
+
+        lignes = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (heure(e.get("date")), e.get("statut", ""), e.get("source", ""), e.get("raison", "") or "—")
+                for e in obj.historique or []
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th>Date (Brazzaville)</th><th>Statut</th><th>Source</th><th>Raison</th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            lignes,
+        )
 
 
 @admin.register(PaiementAVerifier)

@@ -43,3 +43,33 @@ def paiement_visible(*, reference: str, client_id: int | None, borne) -> Paiemen
     if borne is not None and paiement.borne_id == borne.pk:
         return paiement
     return None
+
+
+def especes_ce_qui_est_du(*, souscription) -> dict:
+    """What the agent shows the client before taking cash: who, which contrat, what is due today."""
+    from apps.souscriptions.models import Contrat, StatutSouscription
+    from apps.souscriptions.selectors import montant_echeance
+
+    contrat = Contrat.objects.filter(pk=souscription.pk).first()
+    du = {
+        "client": souscription.client,
+        "souscription": souscription,
+        "numero": contrat.numero_police if contrat else souscription.numero_souscription,
+        "contrat": contrat,
+        "premier_paiement": None,
+    }
+    if souscription.statut == StatutSouscription.EN_ATTENTE_PAIEMENT:
+        du["premier_paiement"] = montant_echeance(
+            montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+        )
+    return du
+
+
+def agent_de_l_encaissement(*, paiement):
+    """The agent who took a cash payment: its matricule is in the operator reference (ESPECES-<matricule>-<id>)."""
+    from apps.agents.models import Agent
+
+    morceaux = (paiement.reference_operateur or "").split("-")
+    if paiement.mode_paiement != "especes" or len(morceaux) < 3:
+        return None
+    return Agent.objects.filter(matricule="-".join(morceaux[1:-1])).first()

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from apps.agents.models import ActionJournalisee
+from apps.agents.services import action_journaliser
 from apps.borne_auth.models import Borne
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
@@ -252,4 +254,12 @@ def paiement_especes_enregistrer(*, souscription: Souscription, montant: int, re
         canal="agence",
     )
     paiement = Paiement.objects.select_for_update().get(pk=paiement.pk)
-    return paiement_confirmer(paiement=paiement, reference_operateur=f"ESPECES-{agent.matricule}-{paiement.pk}")
+    paiement = paiement_confirmer(paiement=paiement, reference_operateur=f"ESPECES-{agent.matricule}-{paiement.pk}")
+    # Who took the cash: the agent, in the reference and in the journal.
+    action_journaliser(
+        utilisateur=agent.user,
+        action=ActionJournalisee.PAIEMENT_ESPECES,
+        objet=f"paiement {paiement.reference}",
+        details={"souscription": souscription.numero_souscription, "montant": montant, "type": type_paiement},
+    )
+    return paiement

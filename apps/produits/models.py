@@ -32,14 +32,14 @@ class Produit(models.Model):
         SALISA = "SALISA", "PASS SALISA"
 
     code = models.CharField(max_length=10, unique=True, choices=Code.choices)
-    libelle = models.CharField(max_length=100)
+    libelle = models.CharField("libellé", max_length=100)
     description = models.TextField(blank=True)
-    categorie = models.CharField(max_length=3, choices=Categorie.choices)
+    categorie = models.CharField("catégorie", max_length=3, choices=Categorie.choices)
     # [{code, libelle, plafond_fcfa or null, description}]
     garanties = models.JSONField(default=list)
-    montant_minimum = models.PositiveIntegerField(default=100, help_text="FCFA par échéance")
+    montant_minimum = models.PositiveIntegerField("montant minimum", default=100, help_text="FCFA par échéance")
     periodicites_autorisees = ArrayField(models.CharField(max_length=15, choices=Periodicite.choices), default=list)
-    duree_couverture_mois = models.PositiveSmallIntegerField(default=12)
+    duree_couverture_mois = models.PositiveSmallIntegerField("durée de couverture (mois)", default=12)
     actif = models.BooleanField(default=True)
 
     class Meta:

@@ -28,19 +28,20 @@ class Sinistre(models.Model):
 
     souscription = models.ForeignKey("souscriptions.Souscription", on_delete=models.PROTECT, related_name="sinistres")
     type = models.CharField(max_length=20, choices=Type.choices)
-    date_survenance = models.DateField()
+    date_survenance = models.DateField("date de survenance")
     description = models.TextField()
-    montant_reclame = models.PositiveIntegerField(null=True, blank=True)
-    montant_accorde = models.PositiveIntegerField(null=True, blank=True)
+    montant_reclame = models.PositiveIntegerField("montant réclamé (FCFA)", null=True, blank=True)
+    montant_accorde = models.PositiveIntegerField("montant accordé (FCFA)", null=True, blank=True)
+    motif_rejet = models.TextField("motif du rejet", blank=True)
     statut = models.CharField(max_length=15, choices=Statut.choices, default=Statut.DECLARE)
     instructeur = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="sinistres_instruits"
     )
     canal = models.CharField(max_length=10, choices=Canal.choices)
-    date_declaration = models.DateTimeField(auto_now_add=True)
-    date_mise_a_jour = models.DateTimeField(auto_now=True)
-    date_decision = models.DateTimeField(null=True, blank=True)
-    date_paiement = models.DateTimeField(null=True, blank=True)
+    date_declaration = models.DateTimeField("date de déclaration", auto_now_add=True)
+    date_mise_a_jour = models.DateTimeField("dernière mise à jour", auto_now=True)
+    date_decision = models.DateTimeField("date de décision", null=True, blank=True)
+    date_paiement = models.DateTimeField("date de paiement", null=True, blank=True)
 
     class Meta:
         db_table = "sinistres_pass"

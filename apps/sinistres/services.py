@@ -1,12 +1,16 @@
 """Claims: declared by the client at the kiosk, instructed by agents in the admin."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
+from apps.agents.models import ActionJournalisee
+from apps.agents.services import action_journaliser
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
+from apps.core.formats import fcfa
 from apps.sinistres.models import Sinistre, StatutSinistre, TypeSinistre
 from apps.souscriptions.models import Souscription
 
@@ -76,19 +80,82 @@ def sinistre_declarer(
     )
 
 
-@transaction.atomic
-def sinistre_changer_statut(*, sinistre: Sinistre, statut: str, instructeur, montant_accorde: int | None = None):
-    sinistre = Sinistre.objects.select_for_update().get(pk=sinistre.pk)
+@dataclass(frozen=True)
+class GarantieDuSinistre:
+    """The garantie that pays a claim, its cap (None: no cap) and the coverage of the contrat."""
+
+    libelle: str
+    plafond_fcfa: int | None
+    date_effet: date
+    date_expiration: date
+
+
+def sinistre_garantie(sinistre: Sinistre) -> GarantieDuSinistre | None:
+    """The produit's garantie covering this type of claim; several cover it: the highest cap."""
+    souscription = sinistre.souscription
+    codes = GARANTIES_PAR_TYPE.get(sinistre.type, set())
+    garanties = [g for g in souscription.produit.garanties if g.get("code") in codes]
+    if not garanties:
+        return None
+    sans_plafond = [g for g in garanties if g.get("plafond_fcfa") is None]
+    retenue = sans_plafond[0] if sans_plafond else max(garanties, key=lambda g: g["plafond_fcfa"])
+    return GarantieDuSinistre(
+        libelle=retenue.get("libelle", retenue.get("code", "")),
+        plafond_fcfa=retenue.get("plafond_fcfa"),
+        date_effet=souscription.date_effet,
+        date_expiration=souscription.date_expiration,
+    )
+
+
+def sinistre_montant_valider(*, sinistre: Sinistre, montant_accorde: int | None) -> None:
+    if not montant_accorde or montant_accorde <= 0:
+        raise ApplicationError(
+            "montant_accorde_requis",
+            "Indiquez le montant accordé pour accepter le sinistre.",
+            details={"montant_accorde": ["Montant requis."]},
+        )
+    garantie = sinistre_garantie(sinistre)
+    if garantie is not None and garantie.plafond_fcfa is not None and montant_accorde > garantie.plafond_fcfa:
+        raise ApplicationError(
+            "montant_au_dessus_du_plafond",
+            f"Le montant accordé dépasse le plafond de la garantie « {garantie.libelle} » "
+            f"({fcfa(garantie.plafond_fcfa)}).",
+            details={"montant_accorde": [f"Au plus {fcfa(garantie.plafond_fcfa)}."]},
+        )
+
+
+def sinistre_decision_valider(*, sinistre: Sinistre, statut: str, montant_accorde: int | None, motif_rejet: str):
+    """Everything a decision needs, checked before anything is written (the admin form shows it)."""
     if statut not in TRANSITIONS[sinistre.statut]:
         raise Conflict(
             "transition_interdite",
             f"Un sinistre « {sinistre.get_statut_display().lower()} » ne peut pas passer à "
             f"« {StatutSinistre(statut).label.lower()} ».",
+            details={"statut": ["Transition interdite depuis le statut actuel."]},
         )
     if statut == StatutSinistre.ACCEPTE:
-        if not montant_accorde or montant_accorde <= 0:
-            raise ApplicationError("montant_accorde_requis", "Indiquez le montant accordé pour accepter le sinistre.")
+        sinistre_montant_valider(sinistre=sinistre, montant_accorde=montant_accorde)
+    if statut == StatutSinistre.REJETE and not (motif_rejet or "").strip():
+        raise ApplicationError(
+            "motif_rejet_requis",
+            "Indiquez le motif du rejet : il sera expliqué au client.",
+            details={"motif_rejet": ["Motif requis pour rejeter un sinistre."]},
+        )
+
+
+@transaction.atomic
+def sinistre_changer_statut(
+    *, sinistre: Sinistre, statut: str, instructeur, montant_accorde: int | None = None, motif_rejet: str = ""
+):
+    sinistre = Sinistre.objects.select_for_update().select_related("souscription__produit").get(pk=sinistre.pk)
+    sinistre_decision_valider(
+        sinistre=sinistre, statut=statut, montant_accorde=montant_accorde, motif_rejet=motif_rejet
+    )
+    ancien = sinistre.statut
+    if statut == StatutSinistre.ACCEPTE:
         sinistre.montant_accorde = montant_accorde
+    if statut == StatutSinistre.REJETE:
+        sinistre.motif_rejet = motif_rejet.strip()
     maintenant = timezone.now()
     if statut in {StatutSinistre.ACCEPTE, StatutSinistre.REJETE}:
         sinistre.date_decision = maintenant
@@ -97,4 +164,41 @@ def sinistre_changer_statut(*, sinistre: Sinistre, statut: str, instructeur, mon
     sinistre.statut = statut
     sinistre.instructeur = instructeur
     sinistre.save()
+    action_journaliser(
+        utilisateur=instructeur,
+        action=ActionJournalisee.DECISION_SINISTRE,
+        objet=f"sinistre {sinistre.pk}",
+        details={
+            "statut": [ancien, statut],
+            "montant_accorde": sinistre.montant_accorde,
+            "motif_rejet": sinistre.motif_rejet,
+            "souscription": sinistre.souscription.numero_souscription,
+        },
+    )
+    return sinistre
+
+
+@transaction.atomic
+def sinistre_modifier_montant(*, sinistre: Sinistre, montant_accorde: int, instructeur) -> Sinistre:
+    """Correct the amount of an accepted claim not yet paid (same cap as the decision)."""
+    sinistre = Sinistre.objects.select_for_update().select_related("souscription__produit").get(pk=sinistre.pk)
+    if sinistre.statut != StatutSinistre.ACCEPTE:
+        raise Conflict(
+            "montant_non_modifiable",
+            "Le montant accordé ne se modifie que sur un sinistre accepté et pas encore payé.",
+            details={"montant_accorde": ["Sinistre ni accepté, ou déjà payé."]},
+        )
+    sinistre_montant_valider(sinistre=sinistre, montant_accorde=montant_accorde)
+    ancien = sinistre.montant_accorde
+    if ancien == montant_accorde:
+        return sinistre
+    sinistre.montant_accorde = montant_accorde
+    sinistre.instructeur = instructeur
+    sinistre.save(update_fields=["montant_accorde", "instructeur", "date_mise_a_jour"])
+    action_journaliser(
+        utilisateur=instructeur,
+        action=ActionJournalisee.MONTANT_SINISTRE,
+        objet=f"sinistre {sinistre.pk}",
+        details={"montant_accorde": [ancien, montant_accorde]},
+    )
     return sinistre

@@ -2,11 +2,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
 from apps.agents.services import agent_de, est_superviseur
-from apps.core.admin_utils import LectureSeuleMixin, exporter_csv
+from apps.core.admin_utils import LectureSeuleMixin, ListeVolumineuseMixin, exporter_csv
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa, jour
 from apps.souscriptions import services
@@ -20,6 +21,7 @@ from apps.souscriptions.models import (
     Souscription,
     SouscriptionSansPolice,
 )
+from apps.souscriptions.selectors import police_numeros_a_venir
 
 
 class BeneficiaireInline(admin.TabularInline):
@@ -40,14 +42,33 @@ class CotisationInline(LectureSeuleMixin, admin.TabularInline):
     verbose_name_plural = "échéances (vue cotisations)"
 
 
+class SouscriptionForm(forms.ModelForm):
+    """A superviseur may only move a souscription along services.TRANSITIONS_STATUT."""
+
+    class Meta:
+        model = Souscription
+        fields = ["statut"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "statut" in self.fields:
+            actuel = self.instance.statut
+            possibles = [actuel, *services.TRANSITIONS_STATUT[actuel]]
+            self.fields["statut"].choices = [
+                (v, libelle) for v, libelle in Souscription.Statut.choices if v in possibles
+            ]
+
+
 @admin.register(Souscription)
-class SouscriptionAdmin(admin.ModelAdmin):
+class SouscriptionAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
+    form = SouscriptionForm
+    chemin_souscription = ""
     list_display = [
         "numero_souscription",
         "numero_police",
         "client",
         "produit",
-        "montant_prime",
+        "prime",
         "periodicite",
         "statut",
         "date_effet",
@@ -55,13 +76,6 @@ class SouscriptionAdmin(admin.ModelAdmin):
         "canal",
     ]
     list_filter = ["statut", "produit", "periodicite", "canal"]
-    search_fields = [
-        "numero_souscription",
-        "client__telephone",
-        "client__nom",
-        "client__prenom",
-        "police__numero_police",
-    ]
     list_select_related = ["client", "produit", "police"]
     raw_id_fields = ["client", "borne"]
     readonly_fields = [
@@ -93,6 +107,10 @@ class SouscriptionAdmin(admin.ModelAdmin):
     ]
     inlines = [BeneficiaireInline, CotisationInline]
 
+    @admin.display(description="prime", ordering="montant_prime")
+    def prime(self, obj):
+        return fcfa(obj.montant_prime)
+
     @admin.display(description="police", ordering="police__numero_police")
     def numero_police(self, obj):
         return getattr(getattr(obj, "police", None), "numero_police", "—")
@@ -102,6 +120,8 @@ class SouscriptionAdmin(admin.ModelAdmin):
         contrat = Contrat.objects.filter(pk=obj.pk).first()
         if contrat is None:
             return "Pas encore de numéro de police : pas de contrat."
+        if contrat.etat is None:  # the view computes an état only for the statuts a contrat may have
+            return f"Souscription {obj.get_statut_display().lower()} : pas d'état de contrat."
         return format_html(
             "État <b>{}</b> — payé {} — dû à ce jour {} — <b>solde {}</b> — arriérés {} — prochaine échéance {}",
             contrat.etat,
@@ -113,6 +133,15 @@ class SouscriptionAdmin(admin.ModelAdmin):
             if contrat.prochaine_echeance_date
             else "—",
         )
+
+    def save_model(self, request, obj, form, change):
+        if "statut" in form.changed_data:
+            try:
+                services.souscription_changer_statut(
+                    souscription=obj, statut=form.cleaned_data["statut"], utilisateur=request.user
+                )
+            except ApplicationError as exc:
+                raise PermissionDenied(exc.message) from exc
 
     def has_add_permission(self, request):
         return False  # souscriptions come from USSD, kiosks and the API, never typed here
@@ -132,15 +161,16 @@ class AttributionForm(forms.Form):
 
 
 @admin.register(SouscriptionSansPolice)
-class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
+class SouscriptionSansPoliceAdmin(LectureSeuleMixin, ListeVolumineuseMixin, admin.ModelAdmin):
     """The agents' main list: activated souscriptions waiting for a numéro de police."""
 
     list_display = ["numero_souscription", "attribuer", "client", "telephone", "produit", "souscrite_le", "canal"]
     list_filter = ["produit", "canal", "periodicite", ("date_souscription", admin.DateFieldListFilter)]
-    search_fields = ["numero_souscription", "client__telephone", "client__nom", "client__prenom"]
     list_select_related = ["client", "produit"]
     ordering = ["date_souscription"]
+    chemin_souscription = ""
     actions = [
+        "attribuer_en_serie",
         exporter_csv(
             "souscriptions-a-numeroter",
             [
@@ -153,7 +183,7 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
                 ("date_souscription", lambda s: s.date_souscription.date().isoformat()),
                 ("canal", lambda s: s.canal),
             ],
-        )
+        ),
     ]
 
     def get_queryset(self, request):
@@ -161,6 +191,45 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("souscriptions.add_numeropolice")
+
+    def has_attribuer_permission(self, request):
+        return request.user.has_perm("souscriptions.add_numeropolice")
+
+    @admin.action(description="Attribuer le prochain numéro aux souscriptions sélectionnées", permissions=["attribuer"])
+    def attribuer_en_serie(self, request, queryset):
+        souscriptions = list(queryset.select_related("client", "produit").order_by("date_souscription", "pk"))
+        if len(souscriptions) > services.ATTRIBUTION_EN_SERIE_MAXIMUM:
+            messages.error(request, f"Au plus {services.ATTRIBUTION_EN_SERIE_MAXIMUM} souscriptions à la fois.")
+            return None
+        agent = agent_de(request.user)
+        if agent is None:
+            messages.error(request, "Votre compte n'est pas rattaché à un agent NSIA actif.")
+            return None
+        if request.POST.get("confirmer") != "oui":
+            prevus = police_numeros_a_venir(categories=[s.produit.categorie for s in souscriptions])
+            contexte = {
+                **self.admin_site.each_context(request),
+                "title": f"Attribuer {len(souscriptions)} numéro(s) de police",
+                "lignes": list(zip(souscriptions, prevus, strict=True)),
+                "opts": self.model._meta,
+                "action": "attribuer_en_serie",
+            }
+            return TemplateResponse(request, "admin/souscriptions/attribuer_serie.html", contexte)
+        resultats = services.polices_attribuer_en_serie(souscriptions=souscriptions, agent=agent)
+        donnes = [r for r in resultats if r.numero_police]
+        if donnes:
+            messages.success(
+                request,
+                f"{len(donnes)} police(s) attribuée(s) : "
+                + ", ".join(f"{r.numero_police} → {r.souscription.numero_souscription}" for r in donnes),
+            )
+        for refus in (r for r in resultats if not r.numero_police):
+            messages.error(request, f"{refus.souscription.numero_souscription} : {refus.erreur}")
+        return None
+
+    def souscription_suivante(self, request, apres: Souscription) -> Souscription | None:
+        """The oldest souscription still waiting, other than the one just numbered."""
+        return self.get_queryset(request).exclude(pk=apres.pk).order_by("date_souscription", "pk").first()
 
     @admin.display(description="téléphone")
     def telephone(self, obj):
@@ -207,6 +276,11 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
                     messages.success(
                         request, f"Police {police.numero_police} attribuée à {souscription.numero_souscription}."
                     )
+                    suivante = (
+                        self.souscription_suivante(request, souscription) if "_suivante" in request.POST else None
+                    )
+                    if suivante is not None:
+                        return redirect("admin:souscriptions_souscriptionsanspolice_attribuer", suivante.pk)
                     return redirect("admin:souscriptions_souscriptionsanspolice_changelist")
         contexte = {
             **self.admin_site.each_context(request),
@@ -214,6 +288,7 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, admin.ModelAdmin):
             "souscription": souscription,
             "formulaire": formulaire,
             "categorie": souscription.produit.categorie,
+            "prochain_numero": police_numeros_a_venir(categories=[souscription.produit.categorie])[0],
             "opts": self.model._meta,
         }
         return render(request, "admin/souscriptions/attribuer_police.html", contexte)

@@ -182,10 +182,13 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
     return tampon.getvalue()
 
 
-def recu_pdf(*, paiement: Paiement, numero_police: str | None) -> bytes:
-    """A short receipt for an 80 mm kiosk receipt printer."""
+def recu_pdf(
+    *, paiement: Paiement, numero_police: str | None, client: str | None = None, encaisse_par: str | None = None
+) -> bytes:
+    """A short receipt for an 80 mm receipt printer (kiosk, or the agency's counter for cash)."""
     largeur = 80 * mm
-    lignes = [
+    lignes = [("Client", client)] if client else []
+    lignes += [
         ("Référence", paiement.reference),
         ("Contrat", numero_police or paiement.souscription.numero_souscription),
         ("Type", TYPES_PAIEMENT.get(paiement.type_paiement, paiement.type_paiement)),
@@ -200,6 +203,8 @@ def recu_pdf(*, paiement: Paiement, numero_police: str | None) -> bytes:
     ]
     if paiement.motif_echec:
         lignes.append(("Motif", paiement.motif_echec))
+    if encaisse_par:
+        lignes.append(("Reçu par", encaisse_par))
     style = ParagraphStyle("recu", parent=TEXTE, fontSize=8.5, leading=10.5)
     tampon = BytesIO()
     hauteur = (40 + 9 * len(lignes)) * mm

@@ -30,9 +30,9 @@ class Souscription(models.Model):
     produit = models.ForeignKey("produits.Produit", on_delete=models.PROTECT, related_name="souscriptions")
     montant_prime = models.PositiveIntegerField("prime annuelle (FCFA)", help_text="Prime annuelle en FCFA")
     periodicite = models.CharField("périodicité", max_length=15, choices=Periodicite.choices)
-    date_souscription = models.DateTimeField(default=timezone.now)
-    date_effet = models.DateField()
-    date_expiration = models.DateField()
+    date_souscription = models.DateTimeField("date de souscription", default=timezone.now)
+    date_effet = models.DateField("date d'effet")
+    date_expiration = models.DateField("date d'expiration")
     statut = models.CharField(max_length=20, choices=Statut.choices, default=Statut.EN_ATTENTE_PAIEMENT)
     canal = models.CharField(max_length=10, choices=Canal.choices)
     borne = models.ForeignKey(
@@ -87,11 +87,11 @@ class Beneficiaire(models.Model):
 
     souscription = models.ForeignKey(Souscription, on_delete=models.PROTECT, related_name="beneficiaires")
     nom = models.CharField(max_length=100)
-    prenom = models.CharField(max_length=100)
+    prenom = models.CharField("prénom", max_length=100)
     lien = models.CharField(max_length=15, choices=Lien.choices)
-    date_naissance = models.DateField(null=True, blank=True)
-    telephone = models.CharField(max_length=13, null=True, blank=True, validators=[valider_telephone])  # noqa: DJ001 (NULL: no phone; the CHECK tests the format otherwise)
-    part_pourcentage = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    date_naissance = models.DateField("date de naissance", null=True, blank=True)
+    telephone = models.CharField("téléphone", max_length=13, null=True, blank=True, validators=[valider_telephone])  # noqa: DJ001 (NULL: no phone; the CHECK tests the format otherwise)
+    part_pourcentage = models.DecimalField("part (%)", max_digits=5, decimal_places=2, null=True, blank=True)
 
     class Meta:
         db_table = "beneficiaires_pass"
@@ -123,12 +123,12 @@ class NumeroPolice(models.Model):
     Mode = ModeAttribution
 
     souscription = models.OneToOneField(Souscription, on_delete=models.PROTECT, related_name="police")
-    numero_police = models.CharField(max_length=30, unique=True)
-    mode_attribution = models.CharField(max_length=12, choices=Mode.choices)
+    numero_police = models.CharField("numéro de police", max_length=30, unique=True)
+    mode_attribution = models.CharField("mode d'attribution", max_length=12, choices=Mode.choices)
     agent_attribueur = models.ForeignKey(
         "agents.Agent", null=True, blank=True, on_delete=models.PROTECT, related_name="polices_attribuees"
     )
-    date_attribution = models.DateTimeField(default=timezone.now)
+    date_attribution = models.DateTimeField("date d'attribution", default=timezone.now)
     commentaire = models.TextField(blank=True)
 
     class Meta:
@@ -138,7 +138,9 @@ class NumeroPolice(models.Model):
         verbose_name_plural = "numéros de police"
         constraints = [
             models.CheckConstraint(
-                condition=Q(numero_police__regex=r"^CG-[0-9]{4}-(VIE|EPG|SAN)-[0-9]{3,}$"),
+                # The number part in its normal form (no extra leading zero), so that the
+                # unique index sees CG-2026-VIE-0001 and CG-2026-VIE-001 as the same number.
+                condition=Q(numero_police__regex=r"^CG-[0-9]{4}-(VIE|EPG|SAN)-([0-9]{3}|[1-9][0-9]{3,})$"),
                 name="police_numero_format",
             ),
             models.CheckConstraint(
@@ -158,32 +160,32 @@ class Contrat(models.Model):
     souscription = models.OneToOneField(
         Souscription, primary_key=True, on_delete=models.DO_NOTHING, related_name="contrat"
     )
-    numero_police = models.CharField(max_length=30)
-    numero_souscription = models.CharField(max_length=30)
+    numero_police = models.CharField("numéro de police", max_length=30)
+    numero_souscription = models.CharField("numéro de souscription", max_length=30)
     client = models.ForeignKey("clients.Client", on_delete=models.DO_NOTHING, related_name="contrats")
-    client_nom = models.CharField(max_length=100)
-    client_prenom = models.CharField(max_length=100)
-    client_telephone = models.CharField(max_length=13)
+    client_nom = models.CharField("nom du client", max_length=100)
+    client_prenom = models.CharField("prénom du client", max_length=100)
+    client_telephone = models.CharField("téléphone du client", max_length=13)
     produit = models.ForeignKey("produits.Produit", on_delete=models.DO_NOTHING, related_name="+")
     produit_code = models.CharField(max_length=10)
-    produit_libelle = models.CharField(max_length=100)
+    produit_libelle = models.CharField("produit", max_length=100)
     montant_prime = models.IntegerField()
-    periodicite = models.CharField(max_length=15)
-    date_effet = models.DateField()
-    date_expiration = models.DateField()
+    periodicite = models.CharField("périodicité", max_length=15)
+    date_effet = models.DateField("date d'effet")
+    date_expiration = models.DateField("date d'expiration")
     statut = models.CharField(max_length=20)
-    etat = models.CharField(max_length=10)
-    mode_attribution = models.CharField(max_length=12)
+    etat = models.CharField("état", max_length=10)
+    mode_attribution = models.CharField("mode d'attribution", max_length=12)
     agent_attribueur = models.ForeignKey("agents.Agent", null=True, on_delete=models.DO_NOTHING, related_name="+")
-    agent_nom = models.CharField(max_length=100, null=True)  # noqa: DJ001 (a view column, NULL when automatique)
-    agent_prenom = models.CharField(max_length=100, null=True)  # noqa: DJ001
-    date_attribution = models.DateTimeField()
-    total_paye = models.BigIntegerField()
-    total_du_a_date = models.BigIntegerField()
+    agent_nom = models.CharField("nom de l'agent", max_length=100, null=True)  # noqa: DJ001 (a view column, NULL when automatique)
+    agent_prenom = models.CharField("prénom de l'agent", max_length=100, null=True)  # noqa: DJ001
+    date_attribution = models.DateTimeField("date d'attribution")
+    total_paye = models.BigIntegerField("total payé")
+    total_du_a_date = models.BigIntegerField("total dû à ce jour")
     solde = models.BigIntegerField()
-    arrieres = models.BigIntegerField()
-    prochaine_echeance_date = models.DateField(null=True)
-    prochaine_echeance_montant = models.BigIntegerField(null=True)
+    arrieres = models.BigIntegerField("arriérés")
+    prochaine_echeance_date = models.DateField("prochaine échéance", null=True)
+    prochaine_echeance_montant = models.BigIntegerField("montant de la prochaine échéance", null=True)
 
     class Meta:
         managed = False
@@ -202,16 +204,16 @@ class Cotisation(models.Model):
         EN_RETARD = "en_retard", "En retard"
         A_VENIR = "a_venir", "À venir"
 
-    numero_quittance = models.CharField(max_length=40, primary_key=True)
+    numero_quittance = models.CharField("numéro de quittance", max_length=40, primary_key=True)
     souscription = models.ForeignKey(Souscription, on_delete=models.DO_NOTHING, related_name="cotisations")
-    numero_police = models.CharField(max_length=30)
+    numero_police = models.CharField("numéro de police", max_length=30)
     client = models.ForeignKey("clients.Client", on_delete=models.DO_NOTHING, related_name="+")
     rang = models.IntegerField()
-    date_debut = models.DateField()
-    date_fin = models.DateField()
-    montant_du = models.BigIntegerField()
-    montant_paye = models.BigIntegerField()
-    reste_a_payer = models.BigIntegerField()
+    date_debut = models.DateField("début")
+    date_fin = models.DateField("fin")
+    montant_du = models.BigIntegerField("montant dû")
+    montant_paye = models.BigIntegerField("montant payé")
+    reste_a_payer = models.BigIntegerField("reste à payer")
     statut = models.CharField(max_length=10, choices=Statut.choices)
 
     class Meta:
@@ -236,8 +238,8 @@ class HistoriquePolice(models.Model):
     """Audit trail of every change of an attributed numéro de police (superviseurs only)."""
 
     police = models.ForeignKey(NumeroPolice, on_delete=models.PROTECT, related_name="historique")
-    ancien_numero = models.CharField(max_length=30)
-    nouveau_numero = models.CharField(max_length=30)
+    ancien_numero = models.CharField("ancien numéro", max_length=30)
+    nouveau_numero = models.CharField("nouveau numéro", max_length=30)
     modifie_par = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
     date = models.DateTimeField(default=timezone.now)
     commentaire = models.TextField(blank=True)
@@ -268,7 +270,7 @@ class JournalBeneficiaire(models.Model):
     borne = models.ForeignKey("borne_auth.Borne", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     date = models.DateTimeField(default=timezone.now)
     avant = models.JSONField(null=True, blank=True)
-    apres = models.JSONField(null=True, blank=True)
+    apres = models.JSONField("après", null=True, blank=True)
 
     class Meta:
         db_table = "journal_beneficiaires"

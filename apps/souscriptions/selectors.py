@@ -113,3 +113,29 @@ def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
 
 # The detail shows the most recent paiements; the paginated list has them all.
 PAIEMENTS_DU_DETAIL = 100
+
+
+def police_numeros_a_venir(*, categories: list[str]) -> list[str]:
+    """The next free police numbers, in order, for souscriptions of these categories (one each).
+
+    A preview for the agent before attributing: it reads the counters without moving them. A
+    colleague attributing at the same moment may take one; the attribution then gives the next
+    one and says so.
+    """
+    from apps.core.models import Compteur
+    from apps.souscriptions.models import NumeroPolice
+
+    annee = aujourdhui().year
+    prochains: dict[str, int] = {}
+    numeros = []
+    for categorie in categories:
+        cle = f"police:{annee}:{categorie}"
+        if categorie not in prochains:
+            prochains[categorie] = (Compteur.objects.filter(cle=cle).values_list("valeur", flat=True).first() or 0) + 1
+        while True:
+            numero = f"CG-{annee}-{categorie}-{prochains[categorie]:03d}"
+            prochains[categorie] += 1
+            if not NumeroPolice.objects.filter(numero_police=numero).exists():
+                numeros.append(numero)
+                break
+    return numeros

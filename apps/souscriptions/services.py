@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.agents.models import Agent
+from apps.agents.models import ActionJournalisee, Agent
+from apps.agents.services import action_journaliser
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict, NotFound
 from apps.core.services import compteur_suivant
@@ -36,9 +37,23 @@ def numero_souscription_generer(*, produit: Produit, annee: int) -> str:
             return numero
 
 
-def police_valider_numero(*, souscription: Souscription, numero_police: str) -> str:
-    """Check a typed number: format, categorie of the produit, year, uniqueness."""
+def police_numero_normaliser(numero_police: str) -> str:
+    """CG-2026-VIE-0001 and CG-2026-VIE-001 are one number: the number part keeps 3 digits at least."""
     numero = (numero_police or "").strip().upper()
+    match = FORMAT_POLICE.match(numero)
+    if not match:
+        return numero
+    return f"CG-{match['annee']}-{match['categorie']}-{int(match['numero']):03d}"
+
+
+def police_valider_numero(*, souscription: Souscription, numero_police: str) -> str:
+    """Check a typed number and return its normal form: format, categorie, year, uniqueness by value.
+
+    The year is that of the attribution: from the year the souscription was made (a police
+    never predates it; the older numbers of a book of paper contracts are not typed here) to
+    this year.
+    """
+    numero = police_numero_normaliser(numero_police)
     match = FORMAT_POLICE.match(numero)
     if not match:
         raise ApplicationError(
@@ -53,7 +68,8 @@ def police_valider_numero(*, souscription: Souscription, numero_police: str) -> 
             f"La catégorie du numéro doit être {categorie} pour un {souscription.produit.libelle}.",
             details={"numero_police": [f"Catégorie attendue : {categorie}."]},
         )
-    if int(match["annee"]) > aujourdhui().year:
+    annee = int(match["annee"])
+    if annee > aujourdhui().year:
         raise ApplicationError(
             "police_annee_invalide",
             "L'année du numéro de police ne peut pas être dans le futur.",
@@ -64,6 +80,13 @@ def police_valider_numero(*, souscription: Souscription, numero_police: str) -> 
             "police_deja_attribuee",
             f"Le numéro {numero} est déjà attribué à une autre souscription.",
             details={"numero_police": ["Numéro déjà attribué."]},
+        )
+    annee_souscription = timezone.localtime(souscription.date_souscription).year
+    if annee < annee_souscription:
+        raise ApplicationError(
+            "police_annee_invalide",
+            f"L'année du numéro de police ne peut pas être antérieure à la souscription ({annee_souscription}).",
+            details={"numero_police": [f"Année entre {annee_souscription} et {aujourdhui().year}."]},
         )
     return numero
 
@@ -109,7 +132,7 @@ def police_attribuer(
 
     try:
         with transaction.atomic():
-            return NumeroPolice.objects.create(
+            police = NumeroPolice.objects.create(
                 souscription=souscription,
                 numero_police=numero,
                 mode_attribution=NumeroPolice.Mode.MANUEL if agent else NumeroPolice.Mode.AUTOMATIQUE,
@@ -120,6 +143,42 @@ def police_attribuer(
     except IntegrityError as exc:
         # Someone took the typed number between our check and our insert.
         raise Conflict("police_deja_attribuee", f"Le numéro {numero} vient d'être attribué ailleurs.") from exc
+    if agent is not None:
+        action_journaliser(
+            utilisateur=agent.user,
+            action=ActionJournalisee.ATTRIBUTION_POLICE,
+            objet=f"souscription {souscription.numero_souscription}",
+            details={"numero_police": numero, "saisi": bool(numero_police), "commentaire": commentaire},
+        )
+    return police
+
+
+@dataclass(frozen=True)
+class AttributionEnSerie:
+    souscription: Souscription
+    numero_police: str | None  # None: refused, see erreur
+    erreur: str = ""
+
+
+ATTRIBUTION_EN_SERIE_MAXIMUM = 100
+
+
+def polices_attribuer_en_serie(*, souscriptions: list[Souscription], agent: Agent) -> list[AttributionEnSerie]:
+    """The next free number to each souscription, in the given order; one refusal stops only its own line."""
+    if len(souscriptions) > ATTRIBUTION_EN_SERIE_MAXIMUM:
+        raise ApplicationError(
+            "serie_trop_longue",
+            f"Au plus {ATTRIBUTION_EN_SERIE_MAXIMUM} souscriptions à la fois.",
+        )
+    resultats = []
+    for souscription in souscriptions:
+        try:
+            police = police_attribuer(souscription=souscription, agent=agent, commentaire="Attribution en série")
+        except ApplicationError as exc:
+            resultats.append(AttributionEnSerie(souscription, None, exc.message))
+        else:
+            resultats.append(AttributionEnSerie(souscription, police.numero_police))
+    return resultats
 
 
 def date_expiration_pour(date_effet: date, annees: int = 1) -> date:
@@ -404,7 +463,58 @@ def police_modifier(*, police: NumeroPolice, nouveau_numero: str, utilisateur, c
     HistoriquePolice.objects.create(
         police=police, ancien_numero=ancien, nouveau_numero=numero, modifie_par=utilisateur, commentaire=commentaire
     )
+    action_journaliser(
+        utilisateur=utilisateur,
+        action=ActionJournalisee.MODIFICATION_POLICE,
+        objet=f"souscription {police.souscription.numero_souscription}",
+        details={"numero_police": [ancien, numero], "commentaire": commentaire},
+    )
     return police
+
+
+# What a superviseur may do to a souscription's statut by hand. Activation and the return to
+# « en attente de paiement » belong to payments only: a contrat with a police never goes back.
+TRANSITIONS_STATUT = {
+    StatutSouscription.EN_ATTENTE_PAIEMENT: {StatutSouscription.ANNULEE},
+    StatutSouscription.ACTIVEE: {StatutSouscription.SUSPENDUE, StatutSouscription.RESILIEE},
+    StatutSouscription.SUSPENDUE: {StatutSouscription.ACTIVEE, StatutSouscription.RESILIEE},
+    StatutSouscription.RESILIEE: set(),
+    StatutSouscription.ANNULEE: set(),
+}
+
+
+def souscription_statut_valider(*, souscription: Souscription, statut: str) -> None:
+    if statut != souscription.statut and statut not in TRANSITIONS_STATUT[souscription.statut]:
+        raise Conflict(
+            "transition_interdite",
+            f"Une souscription « {souscription.get_statut_display().lower()} » ne peut pas passer à "
+            f"« {StatutSouscription(statut).label.lower()} ».",
+            details={"statut": ["Transition interdite depuis le statut actuel."]},
+        )
+
+
+@transaction.atomic
+def souscription_changer_statut(*, souscription: Souscription, statut: str, utilisateur) -> Souscription:
+    from apps.agents.services import est_superviseur
+
+    if not est_superviseur(utilisateur):
+        raise ApplicationError(
+            "superviseur_requis", "Seul un superviseur peut changer le statut d'une souscription.", status_code=403
+        )
+    souscription = Souscription.objects.select_for_update().get(pk=souscription.pk)
+    souscription_statut_valider(souscription=souscription, statut=statut)
+    ancien = souscription.statut
+    if statut == ancien:
+        return souscription
+    souscription.statut = statut
+    souscription.save(update_fields=["statut"])
+    action_journaliser(
+        utilisateur=utilisateur,
+        action=ActionJournalisee.STATUT_SOUSCRIPTION,
+        objet=f"souscription {souscription.numero_souscription}",
+        details={"statut": [ancien, statut]},
+    )
+    return souscription
 
 
 def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: str) -> Souscription:

@@ -12,7 +12,7 @@ DEBUG = config("DJANGO_DEBUG", default=False, cast=bool)
 ALLOWED_HOSTS = config("DJANGO_ALLOWED_HOSTS", default="127.0.0.1,localhost", cast=Csv())
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "apps.agents.admin_site.EspaceAgentsAdminConfig",  # django.contrib.admin with the agents' home page
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,6 +1,7 @@
 """The agents' list « Paiements à vérifier » (docs/paiements.md)."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
@@ -23,9 +24,7 @@ def _transaction(police, anomalie=""):
 
 
 def test_un_agent_voit_les_anomalies_avec_l_historique_de_l_operateur(demo, client, sandbox):
-    from django.contrib.auth.models import User
-
-    client.force_login(User.objects.get(username="agt001"))  # django-axes: login() needs a request
+    client.force_login(get_user_model().objects.get(username="agt001"))
     a_verifier = _transaction("CG-2024-EPG-001", TransactionMomo.Anomalie.ECHEC_APRES_SUCCES)
     momo.transaction_appliquer(reference_id=a_verifier.reference_id, statut="PENDING", source="verification")
     normale = _transaction("CG-2024-VIE-001")

@@ -80,7 +80,8 @@ class NumeroPoliceFactory(factory.django.DjangoModelFactory):
 
     souscription = factory.SubFactory(SouscriptionFactory)
     numero_police = factory.LazyAttributeSequence(
-        lambda o, n: f"CG-2024-{o.souscription.produit.categorie}-{n + 500:03d}"
+        # A police is never older than its souscription (trigger police_controle).
+        lambda o, n: f"CG-{o.souscription.date_souscription.year}-{o.souscription.produit.categorie}-{n + 500:03d}"
     )
     mode_attribution = NumeroPolice.Mode.AUTOMATIQUE
 

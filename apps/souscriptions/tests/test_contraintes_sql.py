@@ -1,5 +1,7 @@
 """The database refuses bad rows by itself, whoever writes them (raw SQL, not Django)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.db import DataError, IntegrityError, transaction
 
@@ -182,15 +184,22 @@ def test_format_police(sql, numero):
     refuse(sql, POLICE_SQL, [SouscriptionFactory().id, numero, "automatique", None], "police_numero_format")
 
 
+# The souscriptions of these rows were made in 2024, like their police numbers.
+EN_2024 = datetime(2024, 3, 1, 9, tzinfo=UTC)
+
+
 def test_police_regles(sql):
     agent = AgentFactory()
-    activee = SouscriptionFactory()
+    activee = SouscriptionFactory(date_souscription=EN_2024)
     refuse(sql, POLICE_SQL, [activee.id, "CG-2024-SAN-001", "automatique", None], "police_categorie_produit")
     refuse(sql, POLICE_SQL, [activee.id, "CG-2024-VIE-001", "manuel", None], "police_agent_selon_mode")
     refuse(sql, POLICE_SQL, [activee.id, "CG-2024-VIE-001", "automatique", agent.id], "police_agent_selon_mode")
     for statut in ["en_attente_paiement", "annulee"]:
-        autre = SouscriptionFactory(statut=statut)
+        autre = SouscriptionFactory(statut=statut, date_souscription=EN_2024)
         refuse(sql, POLICE_SQL, [autre.id, "CG-2024-VIE-001", "automatique", None], "police_souscription_activee")
+    # Unique by value: the number part has no extra leading zero; the year is not before the souscription's.
+    refuse(sql, POLICE_SQL, [activee.id, "CG-2024-VIE-0001", "automatique", None], "police_numero_format")
+    refuse(sql, POLICE_SQL, [activee.id, "CG-2023-VIE-001", "automatique", None], "police_annee_souscription")
     sql(POLICE_SQL, [activee.id, "CG-2024-VIE-001", "manuel", agent.id])
     refuse(
         sql,
@@ -201,7 +210,7 @@ def test_police_regles(sql):
     refuse(
         sql,
         POLICE_SQL,
-        [SouscriptionFactory().id, "CG-2024-VIE-001", "automatique", None],
+        [SouscriptionFactory(date_souscription=EN_2024).id, "CG-2024-VIE-001", "automatique", None],
         "numeros_police_congo_numero_police_key",
     )
 

@@ -44,3 +44,20 @@ def test_releve_d_un_autre_client_404(connecte):
 
 def test_releve_sans_jeton_401(api, demo):
     assert api.get("/api/v1/clients/CG-2024-VIE-001/releve.pdf").status_code == 401
+
+
+def test_le_releve_echappe_les_textes_tapes_par_une_personne(connecte, settings):
+    # ReportLab reads markup: an unescaped tag in a name broke the relevé (or pulled in a file).
+    from apps.clients.models import Client
+
+    Client.objects.filter(telephone="+242061234567").update(nom="KONGO </b>")
+    jean = connecte()
+    jean.credentials(
+        HTTP_AUTHORIZATION=jean._credentials["HTTP_AUTHORIZATION"],
+        HTTP_X_BORNE_ID="BZV-DEMO-01",
+        HTTP_X_BORNE_KEY=settings.DEMO_BORNE_KEY,
+    )
+    reponse = jean.get("/api/v1/clients/CG-2024-VIE-001/releve.pdf", HTTP_ACCEPT="application/pdf")
+    assert reponse.status_code == 200
+    texte = texte_pdf(reponse.content)
+    assert "KONGO </b>" in texte

@@ -10,3 +10,5 @@ BORNE_WEB_CONFIG = config("BORNE_WEB_CONFIG", default=False, cast=bool)
 # Behind NSIA's reverse proxy (nginx) the client address is the last X-Forwarded-For entry,
 # the one the proxy itself appended. Off by default: the header is then ignored.
 PROXY_DE_CONFIANCE = config("PROXY_DE_CONFIANCE", default=False, cast=bool)
+# The agents' home page flags an active kiosk silent for longer than this (it signals every few minutes).
+BORNE_HORS_LIGNE_MINUTES = config("BORNE_HORS_LIGNE_MINUTES", default=15, cast=int)

@@ -1,0 +1,93 @@
+"""The « Aujourd'hui » home page, the search box and the client page."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from apps.borne_auth.models import Borne
+from apps.clients.models import Client
+from apps.clients.selectors import clients_rechercher
+
+pytestmark = pytest.mark.django_db
+
+
+def test_l_accueil_compte_ce_qui_attend_et_renvoie_aux_listes_filtrees(agent_connecte):
+    Borne.objects.filter(identifiant="BZV-DEMO-01").update(derniere_activite=timezone.now() - timedelta(hours=2))
+    contenu = agent_connecte.get("/admin/").content.decode()
+    assert "À faire aujourd'hui" in contenu
+    # André's souscription waits for a police; the demo claim waits for a decision; the kiosk is silent.
+    assert '<span class="nombre">1</span>Souscriptions à numéroter' in contenu
+    assert '<span class="nombre">1</span>Sinistres à instruire' in contenu
+    assert '<span class="nombre">1</span>Bornes hors ligne' in contenu
+    assert '<span class="nombre">0</span>Paiements à vérifier' in contenu
+    assert "?statut__in=declare,en_instruction" in contenu and "?connexion=hors_ligne" in contenu
+    assert "Voir le site" not in contenu
+
+
+def test_les_listes_filtrees_de_l_accueil_repondent(agent_connecte):
+    Borne.objects.filter(identifiant="BZV-DEMO-01").update(derniere_activite=None)
+    bornes = agent_connecte.get("/admin/borne_auth/borne/?connexion=hors_ligne")
+    assert bornes.status_code == 200 and "BZV-DEMO-01" in bornes.content.decode()
+    sinistres = agent_connecte.get("/admin/sinistres/sinistre/?statut__in=declare,en_instruction")
+    assert sinistres.status_code == 200 and "45 000 FCFA" in sinistres.content.decode()
+
+
+def test_l_accueil_montre_mes_dernieres_actions(agent_connecte):
+    andre = Client.objects.get(telephone="+242066667788").souscriptions.get()
+    agent_connecte.post(f"/admin/souscriptions/souscriptionsanspolice/{andre.pk}/attribuer/", {"numero_police": ""})
+    assert "Attribution d&#x27;une police" in agent_connecte.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("texte", "telephone"),
+    [
+        ("Gisele", "+242065551234"),
+        ("gisèle makosso", "+242065551234"),
+        ("ANDRE", "+242066667788"),
+        ("06 666 77 88", "+242066667788"),
+        ("+242066667788", "+242066667788"),
+        ("CG-2024-VIE-0001", "+242061234567"),
+        ("PASS-KIMIA-2024-000001", "+242061234567"),
+    ],
+)
+def test_la_recherche_trouve_par_telephone_police_et_nom_sans_accents(demo, texte, telephone):
+    assert [c.telephone for c in clients_rechercher(texte=texte)] == [telephone]
+
+
+def test_la_recherche_mene_a_la_fiche_du_client(agent_connecte):
+    reponse = agent_connecte.get("/admin/recherche/", {"q": "Gisele"})
+    gisele = Client.objects.get(telephone="+242065551234")
+    assert reponse.status_code == 302 and reponse["Location"] == f"/admin/clients/client/{gisele.pk}/fiche/"
+
+
+def test_la_fiche_client_montre_contrats_solde_echeances_paiements_en_francais(agent_connecte):
+    jean = Client.objects.get(telephone="+242061234567")
+    contenu = agent_connecte.get(f"/admin/clients/client/{jean.pk}/fiche/").content.decode()
+    for attendu in ["CG-2024-VIE-001", "CG-2024-EPG-001", "60 000 FCFA", "-10 000 FCFA"]:
+        assert attendu in contenu
+    assert '<span class="pastille rouge">En retard</span>' in contenu
+    assert '<span class="pastille vert">Réussi</span>' in contenu
+    assert "/03/2024" in contenu  # French dates
+
+
+def test_un_utilisateur_sans_droit_n_a_ni_recherche_ni_fiche(demo, client):
+    from apps.core.tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True))
+    jean = Client.objects.get(telephone="+242061234567")
+    assert client.get("/admin/recherche/", {"q": "KONGO"}).status_code == 403
+    assert client.get(f"/admin/clients/client/{jean.pk}/fiche/").status_code == 403
+
+
+def test_l_accueil_compte_les_paiements_a_verifier(agent_connecte):
+    from apps.mtn_integration.models import TransactionMomo
+    from apps.paiements.models import Paiement
+
+    paiement = Paiement.objects.filter(mode_paiement="mtn_momo").first()
+    TransactionMomo.objects.create(
+        paiement=paiement, montant=paiement.montant, devise="XAF", payeur="242061234567", anomalie="sans_reponse"
+    )
+    contenu = agent_connecte.get("/admin/").content.decode()
+    assert '<span class="nombre">1</span>Paiements à vérifier' in contenu
+    assert "/admin/mtn_integration/paiementaverifier/" in contenu
