@@ -112,7 +112,8 @@ export function ChampClavier({ id, libelle, actif, onActiver, prefixe, affichage
         type="button"
         className="champ__valeur"
         onClick={onActiver}
-        aria-labelledby={`${id}-libelle`}
+        // The visible text is part of the name (WCAG 2.5.3): "Numéro de police CG-2024-VIE-001".
+        aria-label={`${libelle} ${prefixe ?? ''}${affichage}`.trim()}
         aria-describedby={indice ? `${id}-indice` : undefined}
         aria-pressed={actif}
         data-testid={id}

@@ -84,7 +84,7 @@ function AppelAgent() {
       ) : (
         <>
           <Bouton variante="secondaire" grand onClick={appeler} disabled={etat === 'envoi'} data-testid="appeler-agent">
-            <span aria-hidden="true">🙋</span> Besoin d'aide ? Appeler un agent
+            <span aria-hidden="true">☎</span> Besoin d'aide ? Appeler un agent
           </Bouton>
           {etat === 'echec' ? (
             <p className="texte-erreur">L'appel n'est pas parti (problème de réseau). Adressez-vous au guichet.</p>

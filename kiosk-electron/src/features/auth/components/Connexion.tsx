@@ -83,7 +83,8 @@ export function Connexion({ apres }: { apres: 'compte' | 'payer' }) {
           <ChampClavier
             id="champ-police"
             libelle="Numéro de police"
-            affichage={texte}
+            prefixe="CG-"
+            affichage={texte.replace(/^CG-?/, '')}
             indice="Exemple : CG-2024-VIE-001"
             actif={actif === 'police'}
             onActiver={() => setActif('police')}

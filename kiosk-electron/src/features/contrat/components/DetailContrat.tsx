@@ -39,11 +39,11 @@ export function echeancesUtiles(cotisations: Cotisation[]): Cotisation[] {
 
 /** A pictogram per garantie, for people who read little. */
 const PICTOS_GARANTIE: Record<string, string> = {
-  accident: '🩹',
-  frais_medicaux: '💊',
-  frais_funeraires: '🕊',
-  hospitalisation: '🏥',
-  epargne_retraite: '🐖',
+  accident: '⚠',
+  frais_medicaux: '⚕',
+  frais_funeraires: '❀',
+  hospitalisation: '✚',
+  epargne_retraite: '⌛',
 };
 
 const SINISTRES: Record<string, string> = {
@@ -78,7 +78,7 @@ export function DetailContrat({ police }: { police: string }) {
             ) : null}
             {c.etat !== 'resilie' && c.types_sinistre_couverts.length > 0 ? (
               <Bouton grand variante="secondaire" onClick={() => naviguer({ nom: 'sinistre', police })} data-testid="declarer-sinistre">
-                <span aria-hidden="true">🚑</span> Déclarer un sinistre
+                <span aria-hidden="true">✚</span> Déclarer un sinistre
               </Bouton>
             ) : null}
           </>
@@ -130,7 +130,7 @@ export function DetailContrat({ police }: { police: string }) {
               {c.garanties.map((g) => (
                 <li key={g.code} className="garantie">
                   <span className="garantie__picto" aria-hidden="true">
-                    {PICTOS_GARANTIE[g.code] ?? '🛡'}
+                    {PICTOS_GARANTIE[g.code] ?? '★'}
                   </span>
                   <strong>{g.libelle}</strong>
                   {g.plafond_fcfa !== null ? <span> · jusqu'à {formatMontant(g.plafond_fcfa)}</span> : null}

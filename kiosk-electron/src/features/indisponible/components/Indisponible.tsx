@@ -39,7 +39,8 @@ export function Indisponible({ api, onRetabli, onTerminer }: { api: ApiClient; o
   }, [api, dans, essai]);
 
   return (
-    <div className="indisponible" role="alert" aria-live="assertive">
+    <main className="indisponible">
+      <div className="indisponible__annonce" role="alert" aria-live="assertive">
       <Logo />
       <h1 className="indisponible__titre">Service momentanément indisponible</h1>
       <p className="indisponible__texte">
@@ -52,6 +53,7 @@ export function Indisponible({ api, onRetabli, onTerminer }: { api: ApiClient; o
           <span aria-hidden="true" className="bouton__croix">×</span> Terminer
         </button>
       ) : null}
-    </div>
+      </div>
+    </main>
   );
 }

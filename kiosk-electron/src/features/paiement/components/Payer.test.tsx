@@ -148,7 +148,8 @@ describe('Payer', () => {
     fireEvent.click(await ouvrirPayerBatela());
     await screen.findByText('Validez le paiement sur votre téléphone');
     expect(screen.getByRole('progressbar')).toBeInTheDocument();
-    await avancer(6);
+    // A margin over the 3 polls (6 s): the test machine may be slow; polling stops at success.
+    await avancer(10);
     const recu = await screen.findByTestId('paiement-succes');
     expect(recu).toHaveTextContent('Paiement réussi');
     expect(espaces(recu.textContent)).toContain('10 000 FCFA');

@@ -182,7 +182,7 @@ export function Payer({ police, besoin }: { police: string; besoin?: Besoin }) {
           <div className="payer__colonnes">
             <section aria-labelledby="montant-titre">
               <h2 className="sous-titre" id="montant-titre">
-                <span aria-hidden="true">💰</span> 1. Montant
+                1. Montant
               </h2>
               <div className="options" role="radiogroup" aria-labelledby="montant-titre">
                 {options.map((o) => (
@@ -250,7 +250,7 @@ export function Payer({ police, besoin }: { police: string; besoin?: Besoin }) {
             </section>
             <section aria-labelledby="payeur-titre">
               <h2 className="sous-titre" id="payeur-titre">
-                <span aria-hidden="true">📱</span> 2. Téléphone qui paie
+                2. Téléphone qui paie
               </h2>
               <SaisiePayeur
                 valeur={payeur}

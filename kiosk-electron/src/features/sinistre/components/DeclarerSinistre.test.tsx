@@ -18,7 +18,7 @@ describe('Déclarer un sinistre', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Voir le détail PASS BATELA/ }));
     fireEvent.click(await screen.findByTestId('declarer-sinistre'));
     const types = await screen.findAllByRole('radio');
-    expect(types.map((t) => t.textContent)).toEqual(['🕊Décès', '🩹Accident', '♿Invalidité']);
+    expect(types.map((t) => t.textContent)).toEqual(['❀Décès', '⚠Accident', '♿Invalidité']);
     fireEvent.click(screen.getByTestId('type-accident'));
     fireEvent.click(screen.getByTestId('bouton-suivant'));
     // The calendar opens on the last month of the coverage; days after it cannot be chosen.

@@ -18,7 +18,8 @@ import { TYPES_SINISTRE, formatDate, libelle } from '../../../utils/format';
 import { declarerSinistre } from '../api/sinistres';
 import { Calendrier, aujourdhuiIso, moisDe } from './Calendrier';
 
-const PICTOS: Record<string, string> = { deces: '🕊', accident: '🩹', hospitalisation: '🏥', invalidite: '♿', autre: '❓' };
+// Symbols the kiosk's font has (DejaVu): no emoji font is installed on the borne.
+const PICTOS: Record<string, string> = { deces: '❀', accident: '⚠', hospitalisation: '✚', invalidite: '♿', autre: '?' };
 
 /** Common cases, one tap each; the keypad adds details if the person wants. */
 const CAS_COURANTS: Record<string, string[]> = {
@@ -108,7 +109,7 @@ export function DeclarerSinistre({ police }: { police: string }) {
               data-testid={`type-${t}`}
             >
               <span className="option__picto" aria-hidden="true">
-                {PICTOS[t] ?? '❓'}
+                {PICTOS[t] ?? '?'}
               </span>
               <span className="option__texte">
                 <span className="option__titre">{libelle(TYPES_SINISTRE, t)}</span>

@@ -3,6 +3,7 @@ import { Alerte } from '../../../components/Alerte';
 import { Chargement } from '../../../components/Attente';
 import { Bouton } from '../../../components/Bouton';
 import { Ecran } from '../../../components/Ecran';
+import { IconeImprimer } from '../../../components/Icones';
 import { useRequete } from '../../../hooks/useRequete';
 import { messageErreur } from '../../../lib/api';
 import { besoinDuContrat, situationDuCompte } from '../../../lib/contrats';
@@ -23,8 +24,8 @@ export function TableauDeBord() {
       libelleRetour="Accueil"
       actions={
         donnees ? (
-          <Bouton variante="secondaire" onClick={() => naviguer({ nom: 'releve' })}>
-            <span aria-hidden="true">🖨</span> Voir et imprimer mon relevé
+          <Bouton variante="secondaire" icone={<IconeImprimer />} onClick={() => naviguer({ nom: 'releve' })}>
+            Voir et imprimer mon relevé
           </Bouton>
         ) : undefined
       }
@@ -46,11 +47,11 @@ export function TableauDeBord() {
             data-testid="situation"
           >
             {situation.etat === 'a_regulariser' ? (
-              <p className="resume__titre resume__titre--retard">
+              <p className="resume__titre resume__titre--retard solde--retard">
                 <span aria-hidden="true" className="solde__icone">!</span> À régulariser : {formatMontant(situation.montant)}
               </p>
             ) : (
-              <p className="resume__titre resume__titre--ok">
+              <p className="resume__titre resume__titre--ok solde--ajour">
                 <span aria-hidden="true" className="solde__icone">✓</span> À jour
                 {situation.avance > 0 ? <> · d'avance : {formatMontant(situation.avance)}</> : null}
               </p>
