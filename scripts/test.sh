@@ -32,7 +32,9 @@ etape "pytest (API, base PostgreSQL, bac à sable MoMo)" .venv/bin/python -m pyt
 if [ -f kiosk-electron/package.json ]; then
   etape "borne : installation npm" bash -c "cd kiosk-electron && npm ci --no-audit --no-fund --loglevel=error"
   etape "borne : tests unitaires (Vitest, Electron)" bash -c "cd kiosk-electron && npm test --silent"
-  etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent"
+  # The production build must carry no test knob; the e2e tests then use a test build
+  # (VITE_REGLAGES_TEST=1: short inactivity delays from the page address).
+  etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent && npm run --silent verifier:production && npm run build:test --silent"
 fi
 
 # --- The product live: API (gunicorn) + MoMo sandbox on a fresh database with the demo data ---
