@@ -38,7 +38,7 @@ for (const format of FORMATS) {
       await capture(page, '03b-connexion-produit');
       await page.getByTestId('categorie-VIE').click();
       await taper(page, '001');
-      assert.equal(espaces(await page.getByTestId('champ-police').innerText()), 'CG-2024-VIE-001');
+      assert.equal((await page.getByTestId('champ-police').innerText()).replace(/\s/g, ''), 'CG-2024-VIE-001');
       await page.getByTestId('suivant-telephone').click();
       await taper(page, '06123');
       await capture(page, '03-connexion');
