@@ -55,5 +55,7 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // The unit tests exercise the test knobs; `npm run build` alone compiles them out.
+    env: { VITE_REGLAGES_TEST: '1' },
   },
 });

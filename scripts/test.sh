@@ -32,10 +32,13 @@ etape "pytest (API, base PostgreSQL, bac à sable MoMo)" .venv/bin/python -m pyt
 if [ -f kiosk-electron/package.json ]; then
   etape "borne : installation npm" bash -c "cd kiosk-electron && npm ci --no-audit --no-fund --loglevel=error"
   etape "borne : tests unitaires (Vitest, Electron)" bash -c "cd kiosk-electron && npm test --silent"
-  etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent"
+  # The production build must carry no test knob; the e2e tests then use a test build
+  # (VITE_REGLAGES_TEST=1: short inactivity delays from the page address).
+  etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent && npm run --silent verifier:production"
   # --- Trust: the page served at /borne/ runs under CSP default-src 'self': nothing inline. ---
   etape "borne : aucun script ni style en ligne" bash -c \
     "! grep -oE '<script[^>]*>|<style|style=' kiosk-electron/dist/index.html | grep -v 'src='"
+  etape "borne : construction pour les tests de bout en bout" bash -c "cd kiosk-electron && npm run build:test --silent"
 fi
 
 # --- The product live: API (gunicorn) + job worker + MoMo sandbox on a fresh database with the demo data ---

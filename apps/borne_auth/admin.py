@@ -1,8 +1,15 @@
 from django.contrib import admin, messages
+from django.db import models
 
-from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
+from apps.borne_auth.models import AppelAgent, Borne, SessionClient, TentativeConnexion
 from apps.borne_auth.selectors import bornes_hors_ligne
-from apps.borne_auth.services import borne_creer, borne_modifier, bornes_desactiver, sessions_revoquer_par_agent
+from apps.borne_auth.services import (
+    appels_agent_traiter,
+    borne_creer,
+    borne_modifier,
+    bornes_desactiver,
+    sessions_revoquer_par_agent,
+)
 from apps.core.admin_utils import LectureSeuleMixin
 
 
@@ -80,3 +87,33 @@ class SessionClientAdmin(LectureSeuleMixin, admin.ModelAdmin):
             sessions=queryset, utilisateur=request.user, objet=f"{queryset.count()} session(s) sélectionnée(s)"
         )
         messages.success(request, f"{nombre} session(s) révoquée(s).")
+
+
+@admin.register(AppelAgent)
+class AppelAgentAdmin(admin.ModelAdmin):
+    """Which borne asks for help, waiting calls first."""
+
+    list_display = ["borne", "agence", "date", "en_attente", "traite_le"]
+    list_filter = [("traite_le", admin.EmptyFieldListFilter), "borne__agence"]
+    list_select_related = ["borne"]
+    readonly_fields = ["borne", "date", "traite_le"]
+    actions = ["traiter"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).order_by(models.F("traite_le").asc(nulls_first=True), "-date")
+
+    @admin.display(description="agence", ordering="borne__agence")
+    def agence(self, appel):
+        return appel.borne.agence
+
+    @admin.display(description="en attente", boolean=True)
+    def en_attente(self, appel):
+        return appel.traite_le is None
+
+    def has_add_permission(self, request):
+        return False  # only a borne asks
+
+    @admin.action(description="Marquer comme traités")
+    def traiter(self, request, queryset):
+        nombre = appels_agent_traiter(appels=queryset)
+        messages.success(request, f"{nombre} appel(s) traité(s).")

@@ -11,6 +11,15 @@ EN_TETES_BORNE = [
 ]
 
 
+def borne_requise(request):
+    """The known kiosk behind the headers, even when BORNE_REQUIRED is off (heartbeat, agent call)."""
+    identifiant, cle = borne_en_tete(request)
+    borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
+    if borne is None:
+        raise services.BorneInconnue()
+    return borne
+
+
 class ClientCourtSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     nom = serializers.CharField()
@@ -112,13 +121,30 @@ class BorneHeartbeatApi(PublicApi):
         responses={200: OutputSerializer},
     )
     def post(self, request):
-        identifiant, cle = borne_en_tete(request)
-        borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
-        if borne is None:  # BORNE_REQUIRED off, but a heartbeat needs a known kiosk
-            raise services.BorneInconnue()
+        borne = borne_requise(request)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
         borne = services.borne_signaler_activite(
             borne=borne, version_app=donnees.validated_data["version"], statut=donnees.validated_data["statut"]
         )
         return Response(self.OutputSerializer(borne).data)
+
+
+class AppelAgentApi(PublicApi):
+    """« Appeler un agent »: only a known borne may ask (the admin shows which one)."""
+
+    class OutputSerializer(serializers.Serializer):
+        id = serializers.IntegerField()
+        date = serializers.DateTimeField()
+
+    @extend_schema(
+        tags=["Bornes"],
+        summary="La borne demande un agent",
+        parameters=EN_TETES_BORNE,
+        request=None,
+        responses={201: OutputSerializer},
+    )
+    def post(self, request):
+        borne = borne_requise(request)
+        appel = services.agent_appeler(borne=borne)
+        return Response(self.OutputSerializer(appel).data, status=status.HTTP_201_CREATED)

@@ -89,3 +89,26 @@ class SessionClient(models.Model):
 
     def __str__(self):
         return f"session {self.pk} ({self.date_debut:%d/%m/%Y %H:%M})"
+
+
+class AppelAgent(models.Model):
+    """« Besoin d'aide ? Appeler un agent » touched on a borne: agents see it in the admin."""
+
+    borne = models.ForeignKey(Borne, on_delete=models.CASCADE, related_name="appels_agent")
+    date = models.DateTimeField(default=timezone.now)
+    traite_le = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "appels_agent"
+        ordering = ["-date"]
+        verbose_name = "appel d'un agent"
+        verbose_name_plural = "appels d'un agent"
+        constraints = [
+            # One waiting call per borne: tapping the button again does not pile up calls.
+            models.UniqueConstraint(
+                fields=["borne"], condition=models.Q(traite_le__isnull=True), name="appel_agent_un_en_attente"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.borne} – {self.date:%d/%m/%Y %H:%M}"

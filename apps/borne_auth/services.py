@@ -12,7 +12,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.agents.models import ActionJournalisee
 from apps.agents.services import action_journaliser
-from apps.borne_auth.models import Borne, SessionClient, TentativeConnexion
+from apps.borne_auth.models import AppelAgent, Borne, SessionClient, TentativeConnexion
 from apps.clients.models import Client
 from apps.core.exceptions import ApplicationError
 from apps.core.limites import verrouiller
@@ -120,6 +120,16 @@ def borne_signaler_activite(*, borne: Borne, version_app: str, statut: str) -> B
     borne.statut_rapporte = statut[:100]
     borne.save(update_fields=["derniere_activite", "version_app", "statut_rapporte"])
     return borne
+
+
+def agent_appeler(*, borne: Borne) -> AppelAgent:
+    """The borne asks for an agent; a call still waiting is kept, not doubled."""
+    appel, _ = AppelAgent.objects.get_or_create(borne=borne, traite_le__isnull=True, defaults={"borne": borne})
+    return appel
+
+
+def appels_agent_traiter(*, appels) -> int:
+    return appels.filter(traite_le__isnull=True).update(traite_le=timezone.now())
 
 
 def _attente_verrouillage(*, police: str, borne: Borne | None, adresse_ip: str | None) -> int:

@@ -35,7 +35,11 @@ TRANSITIONS = {
 
 
 def types_couverts(souscription: Souscription) -> list[str]:
-    codes = souscription.produit.garantie_codes()
+    return types_couverts_par_garanties(souscription.produit.garantie_codes())
+
+
+def types_couverts_par_garanties(codes: set[str]) -> list[str]:
+    """The sinistre types that at least one of these garanties covers."""
     return [t for t, garanties in GARANTIES_PAR_TYPE.items() if garanties & codes]
 
 

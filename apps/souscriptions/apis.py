@@ -76,6 +76,7 @@ class TableauDeBordApi(ClientApi):
         solde_global = serializers.IntegerField()
         total_paye = serializers.IntegerField()
         arrieres = serializers.IntegerField()
+        avance = serializers.IntegerField()
         nombre_contrats = serializers.SerializerMethodField()
         prochaine_echeance = serializers.SerializerMethodField()
         contrats = serializers.SerializerMethodField()
@@ -152,6 +153,8 @@ class ContratDetailApi(ClientApi):
         cotisations = CotisationSerializer(many=True)
         paiements = PaiementSerializer(many=True)
         sinistres = SinistreSerializer(many=True)
+        # What the kiosk may offer in « Déclarer un sinistre » (the declaration checks it again).
+        types_sinistre_couverts = serializers.ListField(child=serializers.CharField())
 
     @extend_schema(tags=["Client"], summary="Un contrat en détail", responses=OutputSerializer)
     def get(self, request, police: str):
@@ -161,6 +164,8 @@ class ContratDetailApi(ClientApi):
         contrat.cotisations = selectors.cotisations_du_contrat(souscription_id=contrat.pk)
         contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=selectors.PAIEMENTS_DU_DETAIL)
         contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
+        codes = {g.get("code") for g in contrat.garanties}
+        contrat.types_sinistre_couverts = sinistre_services.types_couverts_par_garanties(codes)
         return Response(self.OutputSerializer(contrat, context={"jour": contrat.jour}).data)
 
 

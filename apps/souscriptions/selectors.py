@@ -87,6 +87,11 @@ class TableauDeBord:
         return sum(c.arrieres for c in self.contrats)
 
     @property
+    def avance(self) -> int:
+        # Positive soldes only: an advance on one contrat never nets arrears on another.
+        return sum(max(c.solde, 0) for c in self.contrats)
+
+    @property
     def prochaine_echeance(self) -> dict | None:
         a_venir = [c for c in self.contrats if c.prochaine_echeance_date]
         if not a_venir:

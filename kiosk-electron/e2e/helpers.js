@@ -8,13 +8,22 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const BASE_URL = (process.env.E2E_BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '');
-const URL_BORNE = `${BASE_URL}/borne/?inactivite=5&compte_a_rebours=3`;
+/** Long enough for a flow with axe checks; the inactivity scenario asks for 5 s. */
+const URL_BORNE = `${BASE_URL}/borne/?inactivite=120&compte_a_rebours=3`;
 const DOSSIER_CAPTURES = path.join(__dirname, 'screenshots');
 
 /** A payment waits at most 120 s on screen; the scenarios allow a little more. */
 const DELAI_PAIEMENT_MS = 130_000;
 
-async function lancer() {
+/** Both orientations of the kiosk's 1080p screen. */
+const FORMATS = [
+  { nom: 'portrait', viewport: { width: 1080, height: 1920 } },
+  { nom: 'paysage', viewport: { width: 1920, height: 1080 } },
+];
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function lancer(viewport = FORMATS[0].viewport) {
   const navigateur = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -30,7 +39,7 @@ async function lancer() {
       ...(process.env.E2E_IGNORER_CERTIFICAT ? ['--ignore-certificate-errors'] : []),
     ],
   });
-  const contexte = await navigateur.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'fr-FR', hasTouch: true });
+  const contexte = await navigateur.newContext({ viewport, locale: 'fr-FR', hasTouch: true });
   const page = await contexte.newPage();
   page.setDefaultTimeout(15_000);
   const erreurs = [];
@@ -38,15 +47,69 @@ async function lancer() {
   return { navigateur, page, erreurs };
 }
 
-async function ouvrir(page) {
-  await page.goto(URL_BORNE);
+async function ouvrir(page, url = URL_BORNE) {
+  await page.goto(url);
   await page.getByRole('heading', { name: 'Bienvenue chez NSIA Assurances' }).waitFor();
 }
 
+/**
+ * Every screen: a screenshot (named after the orientation) and axe-core injected into the page,
+ * 0 violations; plus what axe does not check: field and key borders at 3:1 against their
+ * background (WCAG 1.4.11).
+ */
 async function capture(page, nom) {
   fs.mkdirSync(DOSSIER_CAPTURES, { recursive: true });
   await page.waitForTimeout(250);
-  await page.screenshot({ path: path.join(DOSSIER_CAPTURES, `${nom}.png`) });
+  const largeur = page.viewportSize().width;
+  await page.screenshot({ path: path.join(DOSSIER_CAPTURES, `${largeur > 1500 ? 'paysage' : 'portrait'}-${nom}.png`) });
+  await verifierAccessibilite(page, nom);
+}
+
+async function verifierAccessibilite(page, nom) {
+  // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  const bordures = await page.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 4).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const fond = (el) => {
+      for (let e = el.parentElement; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || c[3] > 0) return c;
+      }
+      return [255, 255, 255];
+    };
+    const faibles = [];
+    for (const el of document.querySelectorAll('.champ__valeur, .clavier__touche:not(:disabled)')) {
+      const st = getComputedStyle(el);
+      if (parseFloat(st.borderTopWidth) === 0) continue;
+      const [a, b] = [lum(rgb(st.borderTopColor)), lum(fond(el))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      if (ratio < 3) faibles.push(`${el.className} ${ratio.toFixed(2)}:1`);
+    }
+    return faibles;
+  });
+  if (violations.length || bordures.length) {
+    throw new Error(`accessibilité de « ${nom} » : ${[...violations, ...bordures].join(' | ')}`);
+  }
+}
+
+/** Counts the person's taps (decisions) so a flow can be held to a maximum. */
+function compteur(page) {
+  const c = {
+    n: 0,
+    async toucher(locator) {
+      c.n += 1;
+      await locator.click();
+    },
+  };
+  return c;
 }
 
 /** Types on the on-screen keypad (keys carry data-testid="touche-<c>"). */
@@ -64,12 +127,20 @@ async function effacerChamp(page, champ) {
  * From Accueil: choose, type the police (after the fixed "CG-") and the 9 digits, Valider.
  * `police` like "CG-2024-VIE-001", `telephone` like "061234567".
  */
-async function seConnecter(page, police, telephone, choix = /Consulter mon compte/) {
-  await page.getByRole('button', { name: choix }).click();
-  await taper(page, police.replace(/^CG-/, ''));
-  await page.getByTestId('champ-telephone').click();
+async function seConnecter(page, police, telephone, choix = /Consulter mon compte/, taps = compteur(page)) {
+  await taps.toucher(page.getByRole('button', { name: choix }));
+  await taperPolice(page, police);
+  await page.getByTestId('suivant-telephone').click();
   await taper(page, telephone);
-  await page.getByRole('button', { name: 'Valider' }).click();
+  await taps.toucher(page.getByRole('button', { name: 'Valider' }));
+}
+
+/** "CG-2024-VIE-001": the year, the product, the digits (the kiosk writes CG- and the dashes). */
+async function taperPolice(page, police) {
+  const [, annee, categorie, numero] = police.split('-');
+  await page.getByTestId(`annee-${annee}`).click();
+  await page.getByTestId(`categorie-${categorie}`).click();
+  await taper(page, numero);
 }
 
 /** No-break spaces → spaces, so amounts compare as "5 000 FCFA". */
@@ -80,4 +151,19 @@ function numeroAleatoire() {
   return `06${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 }
 
-module.exports = { BASE_URL, URL_BORNE, DELAI_PAIEMENT_MS, lancer, ouvrir, capture, taper, effacerChamp, seConnecter, espaces, numeroAleatoire };
+module.exports = {
+  BASE_URL,
+  URL_BORNE,
+  DELAI_PAIEMENT_MS,
+  FORMATS,
+  lancer,
+  ouvrir,
+  capture,
+  compteur,
+  taper,
+  taperPolice,
+  effacerChamp,
+  seConnecter,
+  espaces,
+  numeroAleatoire,
+};

@@ -2,13 +2,13 @@
 /** Nobody touches the screen: "Êtes-vous toujours là ?", then back to Accueil with nothing left. */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { lancer, ouvrir, capture, seConnecter } = require('./helpers');
+const { BASE_URL, lancer, ouvrir, capture, seConnecter } = require('./helpers');
 
 test('inactivité', { timeout: 120_000 }, async (t) => {
   const { navigateur, page, erreurs } = await lancer();
   t.after(() => navigateur.close());
 
-  await ouvrir(page);
+  await ouvrir(page, `${BASE_URL}/borne/?inactivite=5&compte_a_rebours=3`);
   await seConnecter(page, 'CG-2024-VIE-001', '061234567');
   await page.getByRole('heading', { name: 'Mon compte' }).waitFor();
   await page.getByTestId('contrat-CG-2024-VIE-001').waitFor();

@@ -38,6 +38,8 @@ function entier(c, nom, defaut) {
   return v;
 }
 
+const HOTES_LOCAUX = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 function valider(c) {
   if (!c || typeof c !== 'object' || Array.isArray(c)) throw new ErreurConfig('la configuration doit être un objet JSON');
   const apiBaseUrl = texte(c, 'apiBaseUrl', true);
@@ -48,6 +50,11 @@ function valider(c) {
     throw new ErreurConfig('apiBaseUrl doit être une adresse http(s)');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ErreurConfig('apiBaseUrl doit être une adresse http(s)');
+  // Plain http only to this machine: a remote API in http would be refused by the page's
+  // security policy, and the kiosk would show « indisponible » forever.
+  if (url.protocol === 'http:' && !HOTES_LOCAUX.has(url.hostname)) {
+    throw new ErreurConfig('apiBaseUrl doit être en https (http seulement pour localhost)');
+  }
   if (c.sandbox !== undefined && typeof c.sandbox !== 'boolean') throw new ErreurConfig('sandbox doit valoir true ou false');
   return {
     apiOrigin: url.origin,

@@ -3,13 +3,24 @@
 
 const INTERVALLE_MS = 5 * 60 * 1000;
 
-function demarrerPouls({ fetchFn, apiOrigin, borneId, borneKey, version, intervalleMs = INTERVALLE_MS, planifier = setInterval, journal = console }) {
+/** `statut()` tells the truth: "ok", "rechargement" or "hors_service" (the window's state). */
+function demarrerPouls({
+  fetchFn,
+  apiOrigin,
+  borneId,
+  borneKey,
+  version,
+  statut = () => 'ok',
+  intervalleMs = INTERVALLE_MS,
+  planifier = setInterval,
+  journal = console,
+}) {
   const envoyer = async () => {
     try {
       const r = await fetchFn(`${apiOrigin}/api/v1/borne/heartbeat/`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Borne-Id': borneId, 'X-Borne-Key': borneKey },
-        body: JSON.stringify({ version, statut: 'ok' }),
+        body: JSON.stringify({ version, statut: statut() }),
       });
       if (!r.ok) journal.warn(`borne: signal de vie refusé (HTTP ${r.status})`);
       return r.ok;

@@ -4,7 +4,7 @@ const path = require('node:path');
 const { lireConfig, configPourLaPage, ErreurConfig } = require('./config');
 const { APP_ORIGIN, URL_ACCUEIL, PRIVILEGES, SCHEMA, gestionnaire } = require('./protocol');
 const { appliquerSecurite, bloquerRaccourcis } = require('./security');
-const { creerFenetre } = require('./window');
+const { creerFenetre, PARTITION } = require('./window');
 const { enregistrerIpc } = require('./ipc');
 const { imprimer, imprimerPdf } = require('./print');
 const { demarrerPouls } = require('./heartbeat');
@@ -17,6 +17,11 @@ function pageMaintenance(raison) {
   return `data:text/html;charset=utf-8,${encodeURIComponent(
     `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Borne en maintenance</title><body style="margin:0;display:grid;place-items:center;height:100vh;background:#0b3b8c;color:#fff;font:28px sans-serif;text-align:center"><div><h1>Borne en maintenance</h1><p>Un conseiller NSIA peut vous aider au guichet.</p><p style="font-size:20px">${texte}</p></div></body></html>`,
   )}`;
+}
+
+/** The app loaded again after a reload: the heartbeat may say "ok" again. */
+function contenusPrets(contenus, rappel) {
+  contenus.on?.('did-finish-load', rappel);
 }
 
 function demarrer(electron, { env = process.env, journal = console } = {}) {
@@ -44,8 +49,10 @@ function demarrer(electron, { env = process.env, journal = console } = {}) {
       return fenetre;
     }
 
-    const ses = session.defaultSession;
-    protocol.handle(SCHEMA, gestionnaire({ dist: DIST, configPage: configPourLaPage(config), apiOrigin: config.apiOrigin }));
+    // The window's in-memory session (no profile on disk): the app:// scheme and the security
+    // rules must be set on it, not on the default session.
+    const ses = session.fromPartition(PARTITION);
+    (ses.protocol ?? protocol).handle(SCHEMA, gestionnaire({ dist: DIST, configPage: configPourLaPage(config), apiOrigin: config.apiOrigin }));
     appliquerSecurite({ app, session: ses, appOrigin: APP_ORIGIN, apiOrigin: config.apiOrigin, borneId: config.borneId, borneKey: config.borneKey });
     enregistrerIpc({
       ipcMain,
@@ -55,9 +62,17 @@ function demarrer(electron, { env = process.env, journal = console } = {}) {
       version: app.getVersion(),
     });
 
-    const fenetre = creerFenetre({ BrowserWindow, Menu, isPackaged: app.isPackaged, preload, url: URL_ACCUEIL, journal });
+    let etat = 'ok';
+    let pouls = null;
+    const signalerEtat = (e) => {
+      etat = e;
+      if (e === 'hors_service') void pouls?.envoyer(); // at once, not in 5 minutes
+    };
+    const fenetre = creerFenetre({ BrowserWindow, Menu, isPackaged: app.isPackaged, preload, url: URL_ACCUEIL, journal, signalerEtat });
+    contenusPrets(fenetre.webContents, () => etat !== 'hors_service' && (etat = 'ok'));
     if (app.isPackaged) bloquerRaccourcis(fenetre.webContents);
-    demarrerPouls({
+    pouls = demarrerPouls({
+      statut: () => etat,
       fetchFn: (url, init) => net.fetch(url, init),
       apiOrigin: config.apiOrigin,
       borneId: config.borneId,

@@ -46,12 +46,26 @@ function injecterEntetesBorne(session, { apiOrigin, borneId, borneKey }) {
   });
 }
 
+/** Chromium's built-in PDF viewer, which shows the statement inside its frame. */
+const VISIONNEUSE_PDF = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
+
+/** Where a frame (the statement preview) may go: the app, its blob: PDF, the PDF viewer. */
+function navigationCadrePermise(url, appOrigin) {
+  if (url === 'about:blank' || memeOrigine(url, appOrigin)) return true;
+  if (typeof url === 'string' && url.startsWith('blob:')) return memeOrigine(url.slice(5), appOrigin);
+  return memeOrigine(url, VISIONNEUSE_PDF);
+}
+
 /** Navigation, redirects, new windows and webviews of one webContents. */
 function securiserContenus(contenus, { appOrigin }) {
   const bloquerHorsApp = (evenement, url) => {
     if (!memeOrigine(url, appOrigin)) evenement.preventDefault();
   };
   contenus.on('will-navigate', bloquerHorsApp);
+  // Frames too: a link inside the previewed PDF must not take the kiosk elsewhere.
+  contenus.on('will-frame-navigate', (evenement) => {
+    if (!evenement.isMainFrame && !navigationCadrePermise(evenement.url, appOrigin)) evenement.preventDefault();
+  });
   contenus.on('will-redirect', bloquerHorsApp);
   contenus.on('will-attach-webview', (evenement) => evenement.preventDefault());
   contenus.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -89,6 +103,7 @@ module.exports = {
   refuserTelechargements,
   injecterEntetesBorne,
   securiserContenus,
+  navigationCadrePermise,
   bloquerRaccourcis,
   nomRaccourci,
   appliquerSecurite,

@@ -10,6 +10,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from apps.borne_auth.services import session_ouvrir
 from apps.core.tests.factories import BeneficiaireFactory, ContratFactory, PaiementFactory, SinistreFactory
+from apps.souscriptions.models import Souscription
 
 pytestmark = pytest.mark.django_db
 
@@ -31,22 +32,35 @@ def test_tableau_de_bord_egal_aux_vues(connecte, sql, police, telephone):
     assert reponse.status_code == 200
     corps = reponse.json()
     attendu = sql(
-        """SELECT sum(solde) AS solde, sum(total_paye) AS paye, sum(arrieres) AS arrieres, count(*) AS n
+        """SELECT sum(solde) AS solde, sum(total_paye) AS paye, sum(arrieres) AS arrieres, count(*) AS n,
+                  coalesce(sum(greatest(solde, 0)), 0) AS avance
            FROM contrats WHERE client_telephone = %s""",
         [telephone],
     )[0]
-    assert (corps["solde_global"], corps["total_paye"], corps["arrieres"], corps["nombre_contrats"]) == (
-        attendu["solde"],
-        attendu["paye"],
-        attendu["arrieres"],
-        attendu["n"],
-    )
+    assert (
+        corps["solde_global"],
+        corps["total_paye"],
+        corps["arrieres"],
+        corps["avance"],
+        corps["nombre_contrats"],
+    ) == (attendu["solde"], attendu["paye"], attendu["arrieres"], attendu["avance"], attendu["n"])
     par_police = {c["numero_police"]: c for c in corps["contrats"]}
     for ligne in sql("SELECT * FROM contrats WHERE client_telephone = %s", [telephone]):
         contrat = par_police[ligne["numero_police"]]
         for champ in ["solde", "total_paye", "total_du_a_date", "arrieres", "etat", "montant_prime"]:
             assert contrat[champ] == ligne[champ], champ
     assert corps["client"]["telephone"] == telephone
+
+
+def test_une_avance_ne_cache_jamais_des_arrieres(connecte):
+    """An advance on KIMIA and arrears on BATELA: both are told, never netted."""
+    kimia = Souscription.objects.get(police__numero_police="CG-2024-VIE-001")
+    PaiementFactory(souscription=kimia, montant=50_000)
+    corps = connecte().get("/api/v1/clients/CG-2024-VIE-001/dashboard/").json()
+    par_police = {c["numero_police"]: c for c in corps["contrats"]}
+    assert par_police["CG-2024-VIE-001"]["solde"] > 0 and par_police["CG-2024-EPG-001"]["arrieres"] > 0
+    assert corps["avance"] == par_police["CG-2024-VIE-001"]["solde"]
+    assert corps["arrieres"] == par_police["CG-2024-EPG-001"]["arrieres"]
 
 
 def test_jean_baptiste_voit_ses_deux_contrats_et_ses_arrieres(connecte):
@@ -133,6 +147,21 @@ def test_detail_d_un_contrat(connecte):
     assert all(c["numero_police"] == "CG-2024-VIE-001" for c in corps["cotisations"])
     assert sum(p["montant"] for p in corps["paiements"]) == corps["total_paye"]
     assert corps["sinistres"] == []
+    assert corps["types_sinistre_couverts"] == ["deces", "accident", "invalidite"]
+
+
+def test_le_detail_dit_les_types_de_sinistre_que_la_declaration_accepte(connecte):
+    """The kiosk offers these types only; each one is accepted by the declaration."""
+    client = connecte("CG-2024-SAN-001", "+242059876543")
+    types = client.get("/api/v1/contrats/CG-2024-SAN-001/").json()["types_sinistre_couverts"]
+    assert types == ["deces", "hospitalisation"]
+    for type_ in types:
+        reponse = client.post(
+            "/api/v1/contrats/CG-2024-SAN-001/sinistres/",
+            {"type": type_, "date_survenance": "2024-02-01", "description": "Test"},
+            format="json",
+        )
+        assert reponse.status_code == 201, reponse.content
 
 
 def test_reponses_api_jamais_en_cache(connecte):

@@ -27,6 +27,9 @@ test('refuses a missing file, bad JSON and missing or wrong keys', () => {
   assert.throws(() => lireConfig({ env: {}, lire: () => '{' }), ErreurConfig);
   for (const mauvais of [
     { ...valide, apiBaseUrl: 'ftp://x' },
+    // Plain http only for this machine: elsewhere the kiosk would show « indisponible » forever.
+    { ...valide, apiBaseUrl: 'http://pass.nsia.cg' },
+    { ...valide, apiBaseUrl: 'http://10.0.0.5:8000' },
     { ...valide, apiBaseUrl: undefined },
     { ...valide, borneKey: '' },
     { ...valide, agence: 3 },
@@ -34,6 +37,12 @@ test('refuses a missing file, bad JSON and missing or wrong keys', () => {
     { ...valide, sandbox: 'yes' },
   ]) {
     assert.throws(() => lireConfig({ env: {}, lire: lire(mauvais) }), ErreurConfig, JSON.stringify(mauvais));
+  }
+});
+
+test('plain http is accepted for localhost only', () => {
+  for (const local of ['http://127.0.0.1:8000', 'http://localhost:8000', 'http://[::1]:8000']) {
+    assert.equal(lireConfig({ env: {}, lire: lire({ ...valide, apiBaseUrl: local }) }).apiBaseUrl, local);
   }
 });
 

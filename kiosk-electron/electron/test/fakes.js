@@ -13,6 +13,11 @@ class FauxContenus extends EventEmitter {
     this.urls.push(url);
     return Promise.resolve();
   }
+  forcefullyCrashRenderer() {
+    // As Electron does: the killed renderer is reported gone.
+    this.tue = (this.tue ?? 0) + 1;
+    this.emit('render-process-gone', { preventDefault() {} }, { reason: 'killed' });
+  }
   setWindowOpenHandler(f) {
     this.ouverture = f;
   }

@@ -57,6 +57,25 @@ test('navigation only inside the app origin (parsed with URL, not prefixes)', ()
   }
 });
 
+test('navigation inside a frame (the statement preview) stays in the app or the PDF viewer', () => {
+  const { contenus } = installer();
+  const cas = [
+    ['blob:app://borne/2f0c-11', false], // the statement PDF, made by the app
+    ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', false], // built-in PDF viewer
+    ['about:blank', false],
+    ['app://borne/borne/', false],
+    ['https://evil.example/', true], // a link inside the PDF
+    ['blob:https://evil.example/1', true],
+    ['chrome-extension://autre/x.html', true],
+    ['file:///etc/passwd', true],
+  ];
+  for (const [url, bloque] of cas) {
+    const e = { ...evenement(), url, isMainFrame: false };
+    contenus.emit('will-frame-navigate', e);
+    assert.equal(e.empeche, bloque, url);
+  }
+});
+
 test('no new window and no webview', () => {
   const { contenus } = installer();
   assert.deepEqual(contenus.ouverture({ url: 'app://borne/borne/' }), { action: 'deny' });

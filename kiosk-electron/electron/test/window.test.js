@@ -8,6 +8,7 @@ function creer(isPackaged = true) {
   const BrowserWindow = fauxBrowserWindow();
   const menus = [];
   const planifies = [];
+  const etats = [];
   const fenetre = creerFenetre({
     BrowserWindow,
     Menu: { setApplicationMenu: (m) => menus.push(m) },
@@ -16,8 +17,9 @@ function creer(isPackaged = true) {
     url: 'app://borne/borne/',
     journal: { warn() {} },
     planifier: (f) => planifies.push(f),
+    signalerEtat: (e) => etats.push(e),
   });
-  return { fenetre, menus, planifies };
+  return { fenetre, menus, planifies, etats };
 }
 
 test('a full-screen kiosk window without menu', () => {
@@ -50,6 +52,29 @@ test('reloads the app after a renderer crash or a hang', () => {
   assert.equal(planifies.length, 2);
   planifies.forEach((f) => f());
   assert.deepEqual(fenetre.webContents.urls, ['app://borne/borne/', 'app://borne/borne/', 'app://borne/borne/']);
+});
+
+test('a hung renderer is killed before the reload (a reload alone would wait on it)', () => {
+  const { fenetre } = creer();
+  fenetre.emit('unresponsive');
+  assert.equal(fenetre.webContents.tue, 1);
+});
+
+test('no profile on disk: the window uses an in-memory session partition', () => {
+  const w = optionsFenetre({ isPackaged: true, preload: '/p.js' }).webPreferences;
+  assert.match(w.partition, /^(?!persist:)borne/);
+});
+
+test('reload loops are capped: then a calm out-of-order page and the state says so', () => {
+  const { fenetre, planifies, etats } = creer();
+  for (let i = 0; i < 10; i++) {
+    fenetre.webContents.emit('render-process-gone', evenement(), { reason: 'crashed' });
+    planifies.splice(0).forEach((f) => f());
+  }
+  const rechargements = fenetre.webContents.urls.filter((u) => u === 'app://borne/borne/').length - 1;
+  assert.ok(rechargements <= 5, `${rechargements} reloads`);
+  assert.match(fenetre.webContents.urls.at(-1), /^data:text\/html/);
+  assert.equal(etats.at(-1), 'hors_service');
 });
 
 test('shows the window only when ready', () => {

@@ -8,12 +8,15 @@ import { seDeconnecter } from '../features/auth/api/connexion';
 import { TableauDeBord } from '../features/tableau/components/TableauDeBord';
 import { DetailContrat } from '../features/contrat/components/DetailContrat';
 import { Payer } from '../features/paiement/components/Payer';
+import { PayerPrioritaire } from '../features/paiement/components/PayerPrioritaire';
 import { Releve } from '../features/releve/components/Releve';
 import { Souscrire } from '../features/souscription/components/Souscrire';
 import { Produits } from '../features/produits/components/Produits';
 import { AlerteInactivite } from '../features/inactivite/components/AlerteInactivite';
 import { useInactivite } from '../features/inactivite/hooks/useInactivite';
 import { Indisponible } from '../features/indisponible/components/Indisponible';
+import { DeclarerSinistre } from '../features/sinistre/components/DeclarerSinistre';
+import { GererBeneficiaires } from '../features/beneficiaires/components/GererBeneficiaires';
 
 const ACCUEIL: Ecran = { nom: 'accueil' };
 
@@ -27,8 +30,14 @@ function EcranCourant({ ecran }: { ecran: Ecran }) {
       return <TableauDeBord />;
     case 'contrat':
       return <DetailContrat police={ecran.police} />;
+    case 'payer-choix':
+      return <PayerPrioritaire />;
     case 'payer':
-      return <Payer police={ecran.police} />;
+      return <Payer police={ecran.police} besoin={ecran.besoin} />;
+    case 'sinistre':
+      return <DeclarerSinistre police={ecran.police} />;
+    case 'beneficiaires':
+      return <GererBeneficiaires police={ecran.police} />;
     case 'releve':
       return <Releve />;
     case 'souscrire':
@@ -39,7 +48,7 @@ function EcranCourant({ ecran }: { ecran: Ecran }) {
 }
 
 /** Screens that need a signed-in client. */
-const PRIVES = new Set<Ecran['nom']>(['tableau', 'contrat', 'payer', 'releve']);
+const PRIVES = new Set<Ecran['nom']>(['tableau', 'contrat', 'payer-choix', 'payer', 'releve', 'sinistre', 'beneficiaires']);
 
 export function App({ config, api: apiFourni }: { config: Config; api?: ApiClient }) {
   const [ecran, setEcran] = useState<Ecran>(ACCUEIL);
@@ -73,7 +82,7 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
   const naviguer = useCallback(
     (suivant: Ecran) => {
       if (PRIVES.has(suivant.nom) && !api.estConnecte()) {
-        setEcran({ nom: 'connexion', apres: suivant.nom === 'payer' ? 'payer' : 'compte' });
+        setEcran({ nom: 'connexion', apres: suivant.nom === 'payer' || suivant.nom === 'payer-choix' ? 'payer' : 'compte' });
         return;
       }
       setAvis(null);
@@ -108,7 +117,7 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
   return (
     <BorneContext.Provider value={borne}>
       {indisponible ? (
-        <Indisponible api={api} onRetabli={retabli} />
+        <Indisponible api={api} onRetabli={retabli} onTerminer={session ? () => terminer() : undefined} />
       ) : (
         <div className="app" key={`${generation}-${reprise}`} data-ecran={ecran.nom}>
           <EcranCourant ecran={ecran} />

@@ -25,7 +25,7 @@ describe('no storage', () => {
     });
     rendreApp();
     seConnecterUI();
-    fireEvent.click(await screen.findByRole('button', { name: /Détail PASS BATELA/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Voir le détail PASS BATELA/ }));
     await screen.findByText('Garanties');
     fireEvent.click(screen.getByRole('button', { name: /Terminer/ }));
     await act(async () => {});

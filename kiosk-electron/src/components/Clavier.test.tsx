@@ -1,17 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { ClavierChiffres, ClavierPolice, ClavierTexte, saisirPolice, saisirTexte } from './Clavier';
+import { ClavierChiffres, ClavierTexte, saisirTexte } from './Clavier';
 import { grouperTelephone } from '../utils/format';
-
-function Police() {
-  const [v, setV] = useState('');
-  return (
-    <>
-      <output data-testid="valeur">CG-{v}</output>
-      <ClavierPolice valeur={v} onChange={setV} />
-    </>
-  );
-}
 
 function Telephone() {
   const [v, setV] = useState('');
@@ -26,29 +16,6 @@ function Telephone() {
 const taper = (texte: string) => {
   for (const c of texte) fireEvent.click(screen.getByTestId(`touche-${c}`));
 };
-
-describe('police keypad', () => {
-  it('types after the fixed CG- the letters of the categories, digits and dashes', () => {
-    render(<Police />);
-    taper('2024-VIE-001');
-    expect(screen.getByTestId('valeur')).toHaveTextContent('CG-2024-VIE-001');
-    for (const lettre of 'VIEPGSAN') expect(screen.getByTestId(`touche-${lettre}`)).toBeInTheDocument();
-  });
-
-  it('erases the last character and never two dashes in a row', () => {
-    render(<Police />);
-    taper('-2024--E');
-    expect(screen.getByTestId('valeur')).toHaveTextContent('CG-2024-E');
-    fireEvent.click(screen.getByRole('button', { name: 'Effacer' }));
-    expect(screen.getByTestId('valeur')).toHaveTextContent('CG-2024-');
-  });
-
-  it('limits the length', () => {
-    let v = '';
-    for (let i = 0; i < 40; i++) v = saisirPolice(v, '1');
-    expect(v).toHaveLength(17);
-  });
-});
 
 describe('telephone keypad', () => {
   it('groups the 9 digits as 06 123 45 67 and stops at 9', () => {

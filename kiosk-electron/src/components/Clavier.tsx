@@ -59,45 +59,17 @@ export const LIGNES_CHIFFRES = [
   ['', '0', EFFACER],
 ];
 
-/** Letters of the police categories (VIE, EPG, SAN), digits and the dash. */
-export const LIGNES_POLICE = [
-  ['V', 'I', 'E', '1', '2', '3'],
-  ['P', 'G', 'S', '4', '5', '6'],
-  ['A', 'N', '-', '7', '8', '9'],
-  ['', '', '', '', '0', EFFACER],
-];
-
-export const POLICE_MAX = 17;
 export const TELEPHONE_CHIFFRES = 9;
-
-/** Next value of the police (after "CG-") when a key is typed. */
-export function saisirPolice(valeur: string, touche: string): string {
-  if (valeur.length >= POLICE_MAX) return valeur;
-  if (touche === '-' && (valeur === '' || valeur.endsWith('-'))) return valeur;
-  return valeur + touche;
-}
 
 export function saisirChiffres(valeur: string, touche: string, max: number): string {
   if (!/^\d$/.test(touche) || valeur.length >= max) return valeur;
   return valeur + touche;
 }
 
-interface PoliceProps {
+interface SaisieProps {
   valeur: string;
   onChange: (v: string) => void;
   desactive?: boolean;
-}
-
-export function ClavierPolice({ valeur, onChange, desactive }: PoliceProps) {
-  return (
-    <Clavier
-      libelle="Clavier du numéro de police"
-      lignes={LIGNES_POLICE}
-      onTouche={(t) => onChange(saisirPolice(valeur, t))}
-      onEffacer={() => onChange(valeur.slice(0, -1))}
-      desactive={desactive}
-    />
-  );
 }
 
 export function ClavierChiffres({
@@ -106,7 +78,7 @@ export function ClavierChiffres({
   max,
   libelle,
   desactive,
-}: PoliceProps & { max: number; libelle: string }) {
+}: SaisieProps & { max: number; libelle: string }) {
   return (
     <Clavier
       libelle={libelle}
@@ -140,7 +112,8 @@ export function ChampClavier({ id, libelle, actif, onActiver, prefixe, affichage
         type="button"
         className="champ__valeur"
         onClick={onActiver}
-        aria-labelledby={`${id}-libelle`}
+        // The visible text is part of the name (WCAG 2.5.3): "Numéro de police CG-2024-VIE-001".
+        aria-label={`${libelle} ${prefixe ?? ''}${affichage}`.trim()}
         aria-describedby={indice ? `${id}-indice` : undefined}
         aria-pressed={actif}
         data-testid={id}
@@ -179,7 +152,7 @@ export function saisirTexte(valeur: string, touche: string): string {
   return valeur + c;
 }
 
-export function ClavierTexte({ valeur, onChange, desactive, libelle }: PoliceProps & { libelle: string }) {
+export function ClavierTexte({ valeur, onChange, desactive, libelle }: SaisieProps & { libelle: string }) {
   return (
     <div className="clavier-texte">
       <Clavier

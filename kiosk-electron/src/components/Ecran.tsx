@@ -42,7 +42,7 @@ export function Ecran({ titre, onRetour, libelleRetour = 'Retour', children, act
         <div className="entete__agence">{config.agence}</div>
         <Horloge />
       </header>
-      <div className="barre">
+      <nav className="barre" aria-label="Retour et session">
         {onRetour ? (
           <button type="button" className="bouton bouton--discret barre__retour" onClick={onRetour}>
             <span aria-hidden="true">←</span> {libelleRetour}
@@ -60,7 +60,7 @@ export function Ecran({ titre, onRetour, libelleRetour = 'Retour', children, act
             </button>
           </div>
         ) : null}
-      </div>
+      </nav>
       <main className={`contenu${large ? ' contenu--large' : ''}`}>
         <h1 className="titre" tabIndex={-1} ref={titreRef}>
           {titre}

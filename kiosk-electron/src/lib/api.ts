@@ -44,7 +44,7 @@ export function estIndisponible(e: unknown): boolean {
 
 export function messageErreur(e: unknown): string {
   if (e instanceof NetworkError) {
-    return 'Le service est momentanément indisponible. Vérifiez la connexion puis réessayez dans un instant.';
+    return "Problème de réseau : la borne ne parvient pas à joindre le service. Ce n'est pas une erreur de votre part ; réessayez dans un instant.";
   }
   if (e instanceof ApiError) return e.message;
   return 'Une erreur inattendue est survenue. Veuillez réessayer.';

@@ -82,7 +82,10 @@ export function validateConfig(brut: unknown): Config {
   };
 }
 
-/** Only `?inactivite=` and `?compte_a_rebours=` (seconds) may override the config (used by tests). */
+/**
+ * Only `?inactivite=` and `?compte_a_rebours=` (seconds) may override the config, and only in a
+ * test build (VITE_REGLAGES_TEST=1, as scripts/test.sh builds it for the end-to-end tests).
+ */
 export function appliquerParametres(config: Config, search: string): Config {
   const params = new URLSearchParams(search);
   const lire = (nom: string): number | undefined => {
@@ -113,5 +116,7 @@ export async function loadConfig(
     if (e instanceof ConfigError) throw e;
     throw new ConfigError('config.json illisible ou inaccessible.');
   }
-  return appliquerParametres(validateConfig(brut), search);
+  const config = validateConfig(brut);
+  // Replaced at build time: a production build (`npm run build`) has no test knob at all.
+  return import.meta.env.VITE_REGLAGES_TEST === '1' ? appliquerParametres(config, search) : config;
 }

@@ -5,6 +5,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../lib/api';
 import type { Config } from '../lib/config';
+import type { Besoin } from '../lib/contrats';
 import type { ClientResume } from '../types/api';
 
 export type Ecran =
@@ -12,7 +13,10 @@ export type Ecran =
   | { nom: 'connexion'; apres: 'compte' | 'payer' }
   | { nom: 'tableau' }
   | { nom: 'contrat'; police: string }
-  | { nom: 'payer'; police: string }
+  | { nom: 'payer-choix' }
+  | { nom: 'payer'; police: string; besoin?: Besoin }
+  | { nom: 'sinistre'; police: string }
+  | { nom: 'beneficiaires'; police: string }
   | { nom: 'releve' }
   | { nom: 'souscrire'; produit?: string }
   | { nom: 'produits' };

@@ -94,6 +94,7 @@ export const dashboard: Dashboard = {
   solde_global: -10000,
   total_paye: 43750,
   arrieres: 10000,
+  avance: 0,
   nombre_contrats: 2,
   prochaine_echeance: { police: 'CG-2024-EPG-001', date: '2024-11-01', montant: 5000 },
   contrats: [kimia, batela],
@@ -113,6 +114,7 @@ export function detail(c: ContratResume): ContratDetail {
     ],
     paiements: [],
     sinistres: [],
+    types_sinistre_couverts: ['deces', 'accident', 'invalidite'],
   };
 }
 
@@ -122,11 +124,19 @@ export function taper(texte: string) {
   for (const c of texte) fireEvent.click(screen.getByTestId(`touche-${c}`));
 }
 
+/** "2024-VIE-001": a tap on the year, a tap on the product, then the digits. */
+export function taperPolice(police: string) {
+  const [annee, categorie, numero] = police.split('-');
+  fireEvent.click(screen.getByTestId(`annee-${annee}`));
+  fireEvent.click(screen.getByTestId(`categorie-${categorie}`));
+  taper(numero);
+}
+
 /** From Accueil: "Consulter mon compte" (or "Payer ma prime"), police and telephone, Valider. */
 export function seConnecterUI(police = '2024-VIE-001', telephone = '061234567', choix = /Consulter mon compte/) {
   fireEvent.click(screen.getByRole('button', { name: choix }));
-  taper(police);
-  fireEvent.click(screen.getByTestId('champ-telephone'));
+  taperPolice(police);
+  fireEvent.click(screen.getByTestId('suivant-telephone'));
   taper(telephone);
   fireEvent.click(screen.getByRole('button', { name: 'Valider' }));
 }

@@ -58,6 +58,7 @@ export interface Dashboard {
   solde_global: number;
   total_paye: number;
   arrieres: number;
+  avance: number;
   nombre_contrats: number;
   prochaine_echeance: (Echeance & { police: string }) | null;
   contrats: ContratResume[];
@@ -115,6 +116,7 @@ export interface ContratDetail extends ContratResume {
   cotisations: Cotisation[];
   paiements: Paiement[];
   sinistres: Sinistre[];
+  types_sinistre_couverts: string[];
 }
 
 export interface Page<T> {

@@ -1,7 +1,7 @@
 /** French formatting for the kiosk: `5 000 FCFA`, `01/03/2024`, `06 123 45 67`. */
 
-/** No-break space: an amount never breaks across two lines. Used everywhere, consistently. */
-export const NBSP = '\u00a0';
+/** Narrow no-break space (U+202F), the French thousands separator: never breaks before "FCFA". */
+export const NBSP = '\u202f';
 
 export function grouperMilliers(n: number): string {
   const chiffres = String(Math.trunc(Math.abs(n)));
@@ -128,13 +128,21 @@ export const TYPES_PAIEMENT: Record<string, string> = {
   souscription_initiale: 'Première cotisation',
   cotisation: 'Cotisation',
   renouvellement: 'Renouvellement',
-  rattrapage: 'Rattrapage',
+  rattrapage: 'Retard payé (rattrapage)',
 };
 
 export const MODES_PAIEMENT: Record<string, string> = {
   mtn_momo: 'MTN Mobile Money',
   airtel_money: 'Airtel Money',
   especes: 'Espèces',
+};
+
+export const TYPES_SINISTRE: Record<string, string> = {
+  deces: 'Décès',
+  accident: 'Accident',
+  hospitalisation: 'Hospitalisation',
+  invalidite: 'Invalidité',
+  autre: 'Autre',
 };
 
 export function libelle(table: Record<string, string>, code: string | null | undefined): string {

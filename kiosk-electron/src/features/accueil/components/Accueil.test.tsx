@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { fauxReseau, rendreApp } from '../../../test/utils';
+import { fauxReseau, json, rendreApp } from '../../../test/utils';
 
 describe('Accueil', () => {
   it('offers the four choices with the agency name and the clock', () => {
@@ -18,7 +18,16 @@ describe('Accueil', () => {
     rendreApp();
     fireEvent.click(screen.getByRole('button', { name: /Payer ma prime/ }));
     expect(screen.getByRole('heading', { name: 'Identifiez-vous' })).toBeInTheDocument();
-    expect(screen.getByTestId('champ-police')).toHaveTextContent('CG-');
+    expect(screen.getByTestId('champ-police')).toHaveTextContent('CG');
     expect(screen.getByTestId('champ-telephone')).toHaveTextContent('+242');
+  });
+
+  it('"Appeler un agent" tells the agents, then says an agent is coming', async () => {
+    const reseau = fauxReseau({ 'POST /borne/appel-agent/': json({ id: 1, date: '2024-10-01T10:00:00+01:00' }, 201) });
+    rendreApp();
+    fireEvent.click(screen.getByRole('button', { name: /Appeler un agent/ }));
+    expect(await screen.findByText(/il arrive/)).toBeInTheDocument();
+    const entetes = reseau.appels[0].init.headers as Record<string, string>;
+    expect(entetes['X-Borne-Id']).toBe('BZV-DEMO-01');
   });
 });

@@ -2,7 +2,10 @@ import { Alerte } from '../../../components/Alerte';
 import { Ecran } from '../../../components/Ecran';
 import { IconeCompte, IconeProduits, IconeSouscrire, IconeTelephone } from '../../../components/Icones';
 import { useBorne } from '../../../stores/borne';
-import type { ReactNode } from 'react';
+import { formatMontant } from '../../../utils/format';
+import { useState, type ReactNode } from 'react';
+import { Bouton } from '../../../components/Bouton';
+import { appelerUnAgent } from '../api/agent';
 
 interface Choix {
   titre: string;
@@ -16,7 +19,7 @@ export function Accueil() {
   const choix: Choix[] = [
     {
       titre: 'Consulter mon compte',
-      texte: 'Mon solde, mes contrats, mon relevé',
+      texte: 'Ce que je dois, mes contrats, mon relevé',
       icone: <IconeCompte />,
       aller: () => naviguer(session ? { nom: 'tableau' } : { nom: 'connexion', apres: 'compte' }),
     },
@@ -24,11 +27,11 @@ export function Accueil() {
       titre: 'Payer ma prime',
       texte: 'Par MTN Mobile Money',
       icone: <IconeTelephone />,
-      aller: () => naviguer(session ? { nom: 'payer', police: session.police } : { nom: 'connexion', apres: 'payer' }),
+      aller: () => naviguer(session ? { nom: 'payer-choix' } : { nom: 'connexion', apres: 'payer' }),
     },
     {
       titre: 'Souscrire un PASS',
-      texte: 'Dès 100 FCFA, en quelques minutes',
+      texte: `Dès ${formatMontant(100)}, en quelques minutes`,
       icone: <IconeSouscrire />,
       aller: () => naviguer({ nom: 'souscrire' }),
     },
@@ -54,6 +57,40 @@ export function Accueil() {
           </button>
         ))}
       </nav>
+      <AppelAgent />
     </Ecran>
+  );
+}
+
+/** "Besoin d'aide ?": the borne tells the agents (the admin shows which borne asks). */
+function AppelAgent() {
+  const { api } = useBorne();
+  const [etat, setEtat] = useState<'repos' | 'envoi' | 'envoye' | 'echec'>('repos');
+  async function appeler() {
+    setEtat('envoi');
+    try {
+      await appelerUnAgent(api);
+      setEtat('envoye');
+    } catch {
+      setEtat('echec');
+    }
+  }
+  return (
+    <section className="aide" aria-live="polite">
+      {etat === 'envoye' ? (
+        <Alerte ton="succes" titre="Un agent NSIA a été prévenu : il arrive.">
+          <p>Restez près de la borne.</p>
+        </Alerte>
+      ) : (
+        <>
+          <Bouton variante="secondaire" grand onClick={appeler} disabled={etat === 'envoi'} data-testid="appeler-agent">
+            <span aria-hidden="true">☎</span> Besoin d'aide ? Appeler un agent
+          </Bouton>
+          {etat === 'echec' ? (
+            <p className="texte-erreur">L'appel n'est pas parti (problème de réseau). Adressez-vous au guichet.</p>
+          ) : null}
+        </>
+      )}
+    </section>
   );
 }

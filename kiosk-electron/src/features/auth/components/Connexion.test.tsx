@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react';
-import { connexionOk, dashboard, espaces, fauxReseau, json, rendreApp, seConnecterUI } from '../../../test/utils';
+import { connexionOk, dashboard, espaces, fauxReseau, json, rendreApp, seConnecterUI, taper } from '../../../test/utils';
 
 describe('Connexion', () => {
   it('sends the police with CG- and the canonical telephone, then shows the account', async () => {
@@ -33,8 +33,39 @@ describe('Connexion', () => {
     rendreApp();
     seConnecterUI('2024-VIE-001', '069999999');
     const alerte = await screen.findByRole('alert');
-    expect(alerte).toHaveTextContent('Numéro de police ou téléphone incorrect');
-    expect(alerte).toHaveTextContent('Vérifiez les deux numéros');
+    expect(alerte).toHaveTextContent('ne vont pas ensemble : vérifiez-les');
+    // Said once, in one place: one alert, and no second sentence saying the same thing.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.queryByText(/incorrect/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('champ-police').closest('.champ')).toHaveClass('champ--erreur');
+  });
+
+  it('keeps the keypad in place when a message appears', async () => {
+    fauxReseau({
+      'POST /auth/login/': json({ code: 'identifiants_invalides', message: 'Numéro de police ou téléphone incorrect.' }, 401),
+    });
+    rendreApp();
+    seConnecterUI('2024-VIE-001', '069999999');
+    await screen.findByRole('alert');
+    // The message lives in a zone that is always there (its height is fixed by the style sheet).
+    expect(screen.getByTestId('message-connexion')).toContainElement(screen.getByRole('alert'));
+  });
+
+  it('types a typical police in at most 8 taps, dashes written by the kiosk', () => {
+    fauxReseau({});
+    rendreApp();
+    fireEvent.click(screen.getByRole('button', { name: /Consulter mon compte/ }));
+    let taps = 0;
+    const toucher = (el: HTMLElement) => {
+      taps += 1;
+      fireEvent.click(el);
+    };
+    toucher(screen.getByTestId('annee-2024'));
+    toucher(screen.getByTestId('categorie-VIE'));
+    for (const c of '001') toucher(screen.getByTestId(`touche-${c}`));
+    toucher(screen.getByTestId('suivant-telephone'));
+    expect(screen.getByTestId('champ-police')).toHaveTextContent('CG-2024-VIE-001');
+    expect(taps).toBeLessThanOrEqual(8);
   });
 
   it('shows the wait after too many attempts and counts it down', async () => {
@@ -50,7 +81,7 @@ describe('Connexion', () => {
       rendreApp();
       seConnecterUI('2024-VIE-999');
       const alerte = await screen.findByRole('alert');
-      expect(alerte).toHaveTextContent('Trop de tentatives');
+      expect(alerte).toHaveTextContent('Trop d’essais');
       expect(espaces(alerte.textContent)).toContain('14 min');
       expect(screen.getByRole('button', { name: 'Valider' })).toBeDisabled();
       for (let i = 0; i < 5; i++) {
@@ -64,12 +95,29 @@ describe('Connexion', () => {
     }
   });
 
+  it('a lockout concerns that police only: another police can be validated', async () => {
+    fauxReseau({
+      'POST /auth/login/': json({ code: 'trop_de_tentatives', message: 'Trop de tentatives.' }, 429, { 'Retry-After': '600' }),
+    });
+    rendreApp();
+    seConnecterUI('2024-VIE-999');
+    await screen.findByRole('alert');
+    expect(screen.getByRole('button', { name: 'Valider' })).toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: /Modifier la police/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer' }));
+    taper('8');
+    expect(screen.getByTestId('champ-police')).toHaveTextContent('CG-2024-VIE-998');
+    expect(screen.getByRole('button', { name: 'Valider' })).toBeEnabled();
+  });
+
   it('says when the network is down and lets the person try again', async () => {
     const f = fauxReseau({});
     f.fetch.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     rendreApp();
     seConnecterUI();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Service momentanément indisponible');
+    const alerte = await screen.findByRole('alert');
+    expect(alerte).toHaveTextContent('Problème de réseau');
+    expect(alerte).not.toHaveTextContent(/corrig/i);
     expect(screen.getByRole('button', { name: 'Valider' })).toBeEnabled();
   });
 
@@ -89,6 +137,6 @@ describe('Connexion', () => {
     fauxReseau({ 'POST /auth/login/': json({ code: 'borne_inconnue', message: 'Borne inconnue.' }, 401) });
     rendreApp();
     seConnecterUI();
-    expect(await screen.findByRole('alert')).toHaveTextContent('Adressez-vous à un conseiller');
+    expect(await screen.findByRole('alert')).toHaveTextContent('adressez-vous à un conseiller');
   });
 });

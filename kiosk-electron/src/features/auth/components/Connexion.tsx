@@ -1,60 +1,65 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alerte } from '../../../components/Alerte';
-import { Chargement } from '../../../components/Attente';
 import { Bouton } from '../../../components/Bouton';
-import { ChampClavier, ClavierChiffres, ClavierPolice, TELEPHONE_CHIFFRES } from '../../../components/Clavier';
+import { ChampClavier, ClavierChiffres, TELEPHONE_CHIFFRES } from '../../../components/Clavier';
 import { Ecran } from '../../../components/Ecran';
-import { ApiError, NetworkError, messageErreur } from '../../../lib/api';
+import { ApiError, NetworkError } from '../../../lib/api';
 import { useBorne } from '../../../stores/borne';
 import { formatDuree, grouperTelephone, telephoneCanonique } from '../../../utils/format';
 import { seConnecter } from '../api/connexion';
+import { ClavierPoliceGuide, POLICE_VIDE, ecrirePolice, policeComplete, type Police } from './SaisiePolice';
 
 type Champ = 'police' | 'telephone';
 
 interface Probleme {
-  titre: string;
+  /** One sentence, said once, in one place. */
   texte: string;
   champs?: Champ[];
 }
 
-const POLICE_VALIDE = /^CG-[A-Z0-9]+(-[A-Z0-9]+)+$/;
-
 export function Connexion({ apres }: { apres: 'compte' | 'payer' }) {
   const { api, naviguer, connecter } = useBorne();
-  const [police, setPolice] = useState('');
+  const [police, setPolice] = useState<Police>(POLICE_VIDE);
   const [chiffres, setChiffres] = useState('');
   const [actif, setActif] = useState<Champ>('police');
   const [envoi, setEnvoi] = useState(false);
   const [probleme, setProbleme] = useState<Probleme | null>(null);
-  const [attente, setAttente] = useState(0);
+  // A lockout concerns the police that was refused, and only while its wait lasts.
+  const [verrou, setVerrou] = useState<{ police: string; restant: number } | null>(null);
   const enCours = useRef(false);
 
-  // Too many attempts: count the wait down; the button stays off until it ends.
   useEffect(() => {
-    if (attente <= 0) return;
-    const id = setTimeout(() => setAttente((s) => s - 1), 1000);
+    if (!verrou || verrou.restant <= 0) return;
+    const id = setTimeout(() => setVerrou((v) => (v ? { ...v, restant: v.restant - 1 } : v)), 1000);
     return () => clearTimeout(id);
-  }, [attente]);
+  }, [verrou]);
 
-  const policeComplete = `CG-${police}`;
-  const pret = POLICE_VALIDE.test(policeComplete) && chiffres.length === TELEPHONE_CHIFFRES;
+  const texte = ecrirePolice(police);
+  const bloquee = verrou !== null && verrou.restant > 0 && verrou.police === texte;
+  const pret = policeComplete(police) && chiffres.length === TELEPHONE_CHIFFRES;
+
+  function changerPolice(p: Police) {
+    setPolice(p);
+    setProbleme(null);
+  }
+
+  function changerTelephone(c: string) {
+    setChiffres(c);
+    setProbleme(null);
+  }
 
   async function valider() {
-    if (!pret || enCours.current || attente > 0) return;
+    if (!pret || enCours.current || bloquee) return;
     enCours.current = true;
     setEnvoi(true);
     setProbleme(null);
     try {
-      const r = await seConnecter(api, policeComplete, telephoneCanonique(chiffres));
+      const r = await seConnecter(api, texte, telephoneCanonique(chiffres));
       api.ouvrirSession({ access: r.access, refresh: r.refresh });
-      connecter(
-        { client: r.client, police: r.police },
-        apres === 'payer' ? { nom: 'payer', police: r.police } : { nom: 'tableau' },
-      );
+      connecter({ client: r.client, police: r.police }, apres === 'payer' ? { nom: 'payer-choix' } : { nom: 'tableau' });
       return;
     } catch (e) {
       setProbleme(decrire(e));
-      if (e instanceof ApiError && e.status === 429) setAttente(e.retryAfter ?? 60);
+      if (e instanceof ApiError && e.status === 429) setVerrou({ police: texte, restant: e.retryAfter ?? 60 });
     } finally {
       enCours.current = false;
       setEnvoi(false);
@@ -68,22 +73,18 @@ export function Connexion({ apres }: { apres: 'compte' | 'payer' }) {
       titre="Identifiez-vous"
       onRetour={() => naviguer({ nom: 'accueil' })}
       actions={
-        <Bouton grand onClick={valider} disabled={!pret || envoi || attente > 0}>
+        <Bouton grand onClick={valider} disabled={!pret || envoi || bloquee}>
           {envoi ? 'Vérification…' : 'Valider'}
         </Bouton>
       }
     >
-      <p className="consigne">
-        Tapez votre <strong>numéro de police</strong> puis votre <strong>numéro de téléphone</strong>, avec le
-        clavier de l'écran.
-      </p>
       <div className="connexion">
         <div className="connexion__champs">
           <ChampClavier
             id="champ-police"
             libelle="Numéro de police"
             prefixe="CG-"
-            affichage={police}
+            affichage={texte.replace(/^CG-?/, '')}
             indice="Exemple : CG-2024-VIE-001"
             actif={actif === 'police'}
             onActiver={() => setActif('police')}
@@ -99,32 +100,39 @@ export function Connexion({ apres }: { apres: 'compte' | 'payer' }) {
             onActiver={() => setActif('telephone')}
             erreur={champsEnErreur.includes('telephone')}
           />
-          {envoi ? <Chargement texte="Vérification de vos informations…" /> : null}
-          {probleme ? (
-            <Alerte titre={probleme.titre}>
-              <p>{probleme.texte}</p>
-              {attente > 0 ? (
-                <p className="compte-a-rebours" aria-live="polite">
-                  Vous pourrez réessayer dans <strong>{formatDuree(attente)}</strong>.
-                </p>
-              ) : null}
-            </Alerte>
-          ) : null}
+          {/* Always the same height: a message never moves the keypad under the finger. */}
+          <div className="connexion__message" aria-live="polite" data-testid="message-connexion">
+            {envoi ? <p>Vérification de vos informations…</p> : null}
+            {probleme && !envoi ? (
+              <p className="texte-erreur" role="alert">
+                <span aria-hidden="true">⚠ </span>
+                {probleme.texte}
+                {bloquee ? (
+                  <>
+                    {' '}
+                    Réessayez dans <strong>{formatDuree(verrou!.restant)}</strong>.
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+          </div>
         </div>
         <div className="connexion__clavier">
           {actif === 'police' ? (
             <>
-              <ClavierPolice valeur={police} onChange={setPolice} desactive={envoi} />
-              <Bouton variante="secondaire" onClick={() => setActif('telephone')}>
-                Suivant : téléphone <span aria-hidden="true">→</span>
-              </Bouton>
+              <ClavierPoliceGuide valeur={police} onChange={changerPolice} desactive={envoi} />
+              {policeComplete(police) ? (
+                <Bouton onClick={() => setActif('telephone')} data-testid="suivant-telephone">
+                  Suivant : téléphone <span aria-hidden="true">→</span>
+                </Bouton>
+              ) : null}
             </>
           ) : (
             <>
               <ClavierChiffres
                 libelle="Clavier du numéro de téléphone"
                 valeur={chiffres}
-                onChange={setChiffres}
+                onChange={changerTelephone}
                 max={TELEPHONE_CHIFFRES}
                 desactive={envoi}
               />
@@ -141,21 +149,17 @@ export function Connexion({ apres }: { apres: 'compte' | 'payer' }) {
 
 function decrire(e: unknown): Probleme {
   if (e instanceof NetworkError) {
-    return {
-      titre: 'Service momentanément indisponible',
-      texte: 'La borne ne parvient pas à joindre le service. Patientez un instant puis touchez « Valider » à nouveau.',
-    };
+    return { texte: "Problème de réseau : vos numéros ne sont pas en cause. Touchez « Valider » dans un instant." };
   }
   if (e instanceof ApiError) {
     if (e.code === 'identifiants_invalides') {
-      return {
-        titre: 'Numéro de police ou téléphone incorrect',
-        texte: `${e.message} Vérifiez les deux numéros puis réessayez, ou adressez-vous à un conseiller.`,
-        champs: ['police', 'telephone'],
-      };
+      return { texte: 'Ce numéro de police et ce téléphone ne vont pas ensemble : vérifiez-les.', champs: ['police', 'telephone'] };
     }
     if (e.code === 'trop_de_tentatives' || e.status === 429) {
-      return { titre: 'Trop de tentatives', texte: e.message };
+      return { texte: 'Trop d’essais avec cette police.' };
+    }
+    if (e.code === 'borne_inconnue') {
+      return { texte: 'Cette borne n’est pas reconnue : adressez-vous à un conseiller NSIA.' };
     }
     if (e.status === 400) {
       const champs = Object.keys(e.details).filter((c): c is Champ => c === 'police' || c === 'telephone');
@@ -163,12 +167,12 @@ function decrire(e: unknown): Probleme {
         .flatMap((v) => (Array.isArray(v) ? v : [v]))
         .filter((v) => typeof v === 'string')
         .join(' ');
-      return { titre: 'Information incomplète', texte: detail || e.message, champs };
+      return { texte: detail || e.message, champs };
     }
-    if (e.code === 'borne_inconnue') {
-      return { titre: "Borne non reconnue", texte: `${e.message} Adressez-vous à un conseiller NSIA.` };
+    if (e.status >= 500) {
+      return { texte: 'Le service ne répond pas pour le moment : réessayez dans un instant.' };
     }
-    return { titre: 'Connexion impossible', texte: e.message };
+    return { texte: e.message };
   }
-  return { titre: 'Connexion impossible', texte: messageErreur(e) };
+  return { texte: 'Une erreur inattendue est survenue : réessayez.' };
 }

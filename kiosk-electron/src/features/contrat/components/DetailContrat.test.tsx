@@ -12,7 +12,7 @@ describe('Contrat', () => {
     });
     rendreApp();
     seConnecterUI();
-    fireEvent.click(await screen.findByRole('button', { name: /Détail PASS BATELA/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Voir le détail PASS BATELA/ }));
     expect(await screen.findByText('Décès ou invalidité accidentels')).toBeInTheDocument();
     expect(screen.getByText(/Marie KONGO/)).toBeInTheDocument();
     const lignes = within(screen.getByRole('table')).getAllByRole('row');
@@ -22,7 +22,8 @@ describe('Contrat', () => {
     expect(espaces(lignes[3].textContent)).toContain('01/03/2024 – 31/05/2024');
     expect(screen.getByText('Aucun paiement.')).toBeInTheDocument();
     expect(screen.getByText('Aucun sinistre déclaré.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Payer ce contrat' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Régulariser' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Déclarer un sinistre/ })).toBeInTheDocument();
   });
 
   it('says when the contrat cannot be shown (404 of someone else\u2019s police)', async () => {
@@ -33,7 +34,7 @@ describe('Contrat', () => {
     });
     rendreApp();
     seConnecterUI();
-    fireEvent.click(await screen.findByRole('button', { name: /Détail PASS BATELA/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Voir le détail PASS BATELA/ }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Contrat introuvable.');
   });
 });
@@ -56,7 +57,7 @@ describe('echeancesUtiles', () => {
     });
     rendreApp();
     seConnecterUI();
-    fireEvent.click(await screen.findByRole('button', { name: /Détail PASS BATELA/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Voir le détail PASS BATELA/ }));
     const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 8);
     fireEvent.click(screen.getByRole('button', { name: 'Voir toutes les échéances (36)' }));

@@ -18,8 +18,10 @@ import {
   formatMontant,
   formatTelephone,
   libelle,
+  TYPES_SINISTRE,
 } from '../../../utils/format';
-import { lireContrat } from '../api/contrat';
+import { LIBELLES_BESOIN, besoinDuContrat } from '../../../lib/contrats';
+import { lireContrat } from '../../../api/compte';
 import type { Cotisation } from '../../../types/api';
 
 const LIGNES_VISIBLES = 8;
@@ -35,6 +37,15 @@ export function echeancesUtiles(cotisations: Cotisation[]): Cotisation[] {
   return triees.filter((c) => c.statut !== 'a_venir' || c === prochaine);
 }
 
+/** A pictogram per garantie, for people who read little. */
+const PICTOS_GARANTIE: Record<string, string> = {
+  accident: '⚠',
+  frais_medicaux: '⚕',
+  frais_funeraires: '❀',
+  hospitalisation: '✚',
+  epargne_retraite: '⌛',
+};
+
 const SINISTRES: Record<string, string> = {
   declare: 'déclaré',
   en_instruction: 'en instruction',
@@ -46,6 +57,7 @@ const SINISTRES: Record<string, string> = {
 export function DetailContrat({ police }: { police: string }) {
   const { api, naviguer } = useBorne();
   const { donnees: c, erreur, chargement, recharger } = useRequete(() => lireContrat(api, police), [police]);
+  const besoin = c ? besoinDuContrat(c) : null;
   const [toutesEcheances, setToutesEcheances] = useState(false);
   const [tousPaiements, setTousPaiements] = useState(false);
   const echeances = c ? (toutesEcheances ? [...c.cotisations].sort((a, b) => b.rang - a.rang) : echeancesUtiles(c.cotisations).slice(0, LIGNES_VISIBLES)) : [];
@@ -57,10 +69,19 @@ export function DetailContrat({ police }: { police: string }) {
       onRetour={() => naviguer({ nom: 'tableau' })}
       libelleRetour="Mon compte"
       actions={
-        c && c.etat !== 'resilie' ? (
-          <Bouton grand onClick={() => naviguer({ nom: 'payer', police })}>
-            Payer ce contrat
-          </Bouton>
+        c ? (
+          <>
+            {besoin ? (
+              <Bouton grand onClick={() => naviguer({ nom: 'payer', police, besoin })} data-testid={`action-${besoin}`}>
+                {LIBELLES_BESOIN[besoin]}
+              </Bouton>
+            ) : null}
+            {c.etat !== 'resilie' && c.types_sinistre_couverts.length > 0 ? (
+              <Bouton grand variante="secondaire" onClick={() => naviguer({ nom: 'sinistre', police })} data-testid="declarer-sinistre">
+                <span aria-hidden="true">✚</span> Déclarer un sinistre
+              </Bouton>
+            ) : null}
+          </>
         ) : undefined
       }
     >
@@ -79,7 +100,7 @@ export function DetailContrat({ police }: { police: string }) {
             </div>
             <dl className="grille-infos">
               <div>
-                <dt>Prime annuelle</dt>
+                <dt>Prime (montant par an)</dt>
                 <dd>{formatMontant(c.montant_prime)}</dd>
               </div>
               <div>
@@ -95,9 +116,9 @@ export function DetailContrat({ police }: { police: string }) {
                 </dd>
               </div>
               <div>
-                <dt>Solde</dt>
+                <dt>À payer</dt>
                 <dd>
-                  <Solde montant={c.solde} />
+                  {c.arrieres > 0 ? <Solde montant={-c.arrieres} /> : <Solde montant={c.solde} />}
                 </dd>
               </div>
             </dl>
@@ -107,7 +128,10 @@ export function DetailContrat({ police }: { police: string }) {
             <h2 className="sous-titre">Garanties</h2>
             <ul className="liste">
               {c.garanties.map((g) => (
-                <li key={g.code}>
+                <li key={g.code} className="garantie">
+                  <span className="garantie__picto" aria-hidden="true">
+                    {PICTOS_GARANTIE[g.code] ?? '★'}
+                  </span>
                   <strong>{g.libelle}</strong>
                   {g.plafond_fcfa !== null ? <span> · jusqu'à {formatMontant(g.plafond_fcfa)}</span> : null}
                   <p className="petit">{g.description}</p>
@@ -117,7 +141,14 @@ export function DetailContrat({ police }: { police: string }) {
           </section>
 
           <section className="bloc">
-            <h2 className="sous-titre">Bénéficiaires</h2>
+            <div className="bloc__ligne">
+              <h2 className="sous-titre">Bénéficiaires</h2>
+              {c.etat !== 'resilie' ? (
+                <Bouton variante="secondaire" onClick={() => naviguer({ nom: 'beneficiaires', police })} data-testid="gerer-beneficiaires">
+                  Ajouter, changer ou retirer
+                </Bouton>
+              ) : null}
+            </div>
             {c.beneficiaires.length === 0 ? (
               <p>Aucun bénéficiaire enregistré.</p>
             ) : (
@@ -137,7 +168,7 @@ export function DetailContrat({ police }: { police: string }) {
           </section>
 
           <section className="bloc">
-            <h2 className="sous-titre">Échéances</h2>
+            <h2 className="sous-titre">Paiements prévus (échéances)</h2>
             <table className="tableau">
               <thead>
                 <tr>
@@ -170,7 +201,7 @@ export function DetailContrat({ police }: { police: string }) {
           </section>
 
           <section className="bloc">
-            <h2 className="sous-titre">Paiements</h2>
+            <h2 className="sous-titre">Paiements faits</h2>
             {c.paiements.length === 0 ? (
               <p>Aucun paiement.</p>
             ) : (
@@ -216,7 +247,7 @@ export function DetailContrat({ police }: { police: string }) {
               <ul className="liste">
                 {c.sinistres.map((s) => (
                   <li key={s.id}>
-                    <strong>{s.type.replace(/_/g, ' ')}</strong> · survenu le {formatDate(s.date_survenance)}{' '}
+                    <strong>{libelle(TYPES_SINISTRE, s.type)}</strong> · survenu le {formatDate(s.date_survenance)}{' '}
                     <Pastille ton={s.statut === 'rejete' ? 'alerte' : s.statut === 'paye' || s.statut === 'accepte' ? 'ok' : 'attente'}>
                       {SINISTRES[s.statut] ?? s.statut}
                     </Pastille>

@@ -6,7 +6,8 @@ import type { ApiClient } from '../../../lib/api';
 const INTERVALLE = 5;
 
 /** Calm screen shown while the API is unreachable; checks again by itself and resumes. */
-export function Indisponible({ api, onRetabli }: { api: ApiClient; onRetabli: () => void }) {
+/** `onTerminer` is given while a client is signed in: "Terminer" stays there (kiosk rule). */
+export function Indisponible({ api, onRetabli, onTerminer }: { api: ApiClient; onRetabli: () => void; onTerminer?: () => void }) {
   const [dans, setDans] = useState(INTERVALLE);
   const [essai, setEssai] = useState(false);
   const monte = useRef(true);
@@ -38,7 +39,8 @@ export function Indisponible({ api, onRetabli }: { api: ApiClient; onRetabli: ()
   }, [api, dans, essai]);
 
   return (
-    <div className="indisponible" role="alert" aria-live="assertive">
+    <main className="indisponible">
+      <div className="indisponible__annonce" role="alert" aria-live="assertive">
       <Logo />
       <h1 className="indisponible__titre">Service momentanément indisponible</h1>
       <p className="indisponible__texte">
@@ -46,6 +48,12 @@ export function Indisponible({ api, onRetabli }: { api: ApiClient; onRetabli: ()
       </p>
       <Chargement texte={essai ? 'Nouvelle tentative…' : `Nouvelle tentative dans ${dans} s`} />
       <p className="indisponible__aide">Si cela dure, un conseiller NSIA peut vous aider au guichet.</p>
-    </div>
+      {onTerminer ? (
+        <button type="button" className="bouton bouton--principal bouton--terminer" onClick={onTerminer}>
+          <span aria-hidden="true" className="bouton__croix">×</span> Terminer
+        </button>
+      ) : null}
+      </div>
+    </main>
   );
 }

@@ -26,7 +26,7 @@ function routes(extra: Record<string, unknown> = {}) {
 async function ouvrirPayerBatela() {
   rendreApp();
   seConnecterUI();
-  fireEvent.click(await screen.findByRole('button', { name: /Payer PASS BATELA/ }));
+  fireEvent.click(await screen.findByRole('button', { name: /Régulariser PASS BATELA/ }));
   return screen.findByTestId('bouton-payer');
 }
 
@@ -45,6 +45,44 @@ describe('optionsPaiement', () => {
 
 describe('Payer', () => {
   afterEach(() => vi.useRealTimers());
+
+  it('« Payer ma prime » lands on the contrat in arrears, arrears pre-selected', async () => {
+    fauxReseau(routes());
+    rendreApp();
+    seConnecterUI('2024-VIE-001', '061234567', /Payer ma prime/);
+    const bouton = await screen.findByTestId('bouton-payer');
+    expect(screen.getByText('PASS BATELA')).toBeInTheDocument();
+    expect(espaces(bouton.textContent)).toBe('Payer 10 000 FCFA');
+  });
+
+  it('a paid-up contrat proposes an amount at once (never an empty screen)', async () => {
+    const aJour = { ...kimia, arrieres: 0, solde: 1250, prochaine_echeance: null, renouvelable: false };
+    fauxReseau(routes({ 'GET /clients/CG-2024-VIE-001/dashboard/': { ...dashboard, contrats: [aJour] }, 'GET /contrats/CG-2024-VIE-001/': detail(aJour) }));
+    rendreApp();
+    seConnecterUI();
+    fireEvent.click(await screen.findByRole('button', { name: /Payer d'avance PASS KIMIA/ }));
+    const bouton = await screen.findByTestId('bouton-payer');
+    expect(bouton).toBeEnabled();
+    expect(espaces(bouton.textContent)).toBe('Payer 1 250 FCFA');
+  });
+
+  it('checks the payer number as it is typed: a non-MTN number is said at once, not after « Payer »', async () => {
+    fauxReseau(routes());
+    const bouton = await ouvrirPayerBatela();
+    fireEvent.click(screen.getByRole('button', { name: /Payer avec un autre numéro/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Numéro du Congo/ }));
+    taper('05');
+    expect(screen.getByTestId('controle-payeur')).toHaveTextContent('doit commencer par 06');
+    taper('1234567');
+    expect(bouton).toBeDisabled();
+  });
+
+  it('a client whose own number is not MTN gets an empty payer field, not a refused one', async () => {
+    fauxReseau(routes({ 'POST /auth/login/': { ...connexionOk, client: { ...connexionOk.client, telephone: '+242051234567' } } }));
+    const bouton = await ouvrirPayerBatela();
+    expect(screen.getByTestId('champ-payeur')).not.toHaveTextContent('05');
+    expect(bouton).toBeDisabled();
+  });
 
   it('a double tap sends ONE payment with one Idempotency-Key, then waits for the phone', async () => {
     let repondre: (r: Response) => void = () => {};
@@ -83,7 +121,10 @@ describe('Payer', () => {
     );
     const bouton = await ouvrirPayerBatela();
     fireEvent.click(bouton);
-    expect(await screen.findByRole('alert')).toHaveTextContent('Le paiement n\'a pas pu être lancé');
+    const alerte = await screen.findByRole('alert');
+    // A lost network is a network problem, never the person's typing mistake.
+    expect(alerte).toHaveTextContent('Problème de réseau');
+    expect(alerte).not.toHaveTextContent(/corrig/i);
     panne = false;
     fireEvent.click(screen.getByTestId('bouton-payer'));
     await screen.findByText('Validez le paiement sur votre téléphone');
@@ -107,8 +148,8 @@ describe('Payer', () => {
     fireEvent.click(await ouvrirPayerBatela());
     await screen.findByText('Validez le paiement sur votre téléphone');
     expect(screen.getByRole('progressbar')).toBeInTheDocument();
-    await avancer(6);
-    // A loaded machine (the whole test command at once) may need more than findBy's default second.
+    // A margin over the 3 polls (6 s): the test machine may be slow; polling stops at success.
+    await avancer(10);
     const recu = await screen.findByTestId('paiement-succes', {}, { timeout: 5000 });
     expect(recu).toHaveTextContent('Paiement réussi');
     expect(espaces(recu.textContent)).toContain('10 000 FCFA');
@@ -207,7 +248,7 @@ describe('Payer', () => {
     fauxReseau(routes());
     rendreApp({ sandbox: false });
     seConnecterUI();
-    fireEvent.click(await screen.findByRole('button', { name: /Payer PASS BATELA/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Régulariser PASS BATELA/ }));
     await screen.findByTestId('bouton-payer');
     expect(screen.queryByRole('button', { name: 'Numéro de test' })).not.toBeInTheDocument();
   });

@@ -5,34 +5,35 @@ import { Bouton } from '../../../components/Bouton';
 import { ChampClavier, ClavierChiffres } from '../../../components/Clavier';
 import { Ecran } from '../../../components/Ecran';
 import { useRequete } from '../../../hooks/useRequete';
-import { messageErreur, nouvelleCleIdempotence } from '../../../lib/api';
+import { NetworkError, messageErreur, nouvelleCleIdempotence } from '../../../lib/api';
+import type { Besoin } from '../../../lib/contrats';
 import { useBorne } from '../../../stores/borne';
 import type { ContratResume } from '../../../types/api';
-import { formatDate, formatMontant, grouperMilliers } from '../../../utils/format';
-import { lireContrat } from '../../contrat/api/contrat';
+import { formatDate, formatMontant } from '../../../utils/format';
+import { lireContrat } from '../../../api/compte';
 import { initierPaiement, type DemandePaiement } from '../api/paiements';
 import { AttentePaiement } from './AttentePaiement';
 import { Recu } from './Recu';
-import { SaisiePayeur, chiffresLocaux, numeroPayeur, payeurValide, type Payeur } from './SaisiePayeur';
+import { SaisiePayeur, numeroPayeur, payeurPropose, payeurValide, type Payeur } from './SaisiePayeur';
 
 export interface OptionPaiement {
-  id: 'arrieres' | 'echeance' | 'renouvellement' | 'autre';
+  id: 'arrieres' | 'echeance' | 'renouvellement' | 'avance' | 'autre';
   titre: string;
   texte: string;
   montant: number;
   renouvellement?: true;
 }
 
-/** Proposed amounts, best first: arrears, next échéance, renewal of an expired contrat. */
+/** Proposed amounts, in plain words, best first; never empty while the contrat can be paid. */
 export function optionsPaiement(c: ContratResume): OptionPaiement[] {
   const options: OptionPaiement[] = [];
   if (c.arrieres > 0) {
-    options.push({ id: 'arrieres', titre: 'Régler mes arriérés', texte: 'Tout ce qui est en retard', montant: c.arrieres });
+    options.push({ id: 'arrieres', titre: 'Payer ce qui est en retard', texte: 'Les arriérés, en une fois', montant: c.arrieres });
   }
   if (c.prochaine_echeance && c.prochaine_echeance.montant > 0) {
     options.push({
       id: 'echeance',
-      titre: 'Payer la prochaine échéance',
+      titre: 'Payer le prochain paiement',
       texte: `Échéance du ${formatDate(c.prochaine_echeance.date)}`,
       montant: c.prochaine_echeance.montant,
     });
@@ -46,7 +47,23 @@ export function optionsPaiement(c: ContratResume): OptionPaiement[] {
       renouvellement: true,
     });
   }
+  if (options.length === 0 && c.etat !== 'expire' && c.montant_echeance > 0) {
+    // Paid up with nothing left to come: an advance of one usual payment is proposed.
+    options.push({ id: 'avance', titre: "Payer d'avance", texte: 'Un paiement habituel', montant: c.montant_echeance });
+  }
   return options;
+}
+
+const CHOIX_PAR_BESOIN: Record<Besoin, OptionPaiement['id'][]> = {
+  regulariser: ['arrieres'],
+  renouveler: ['renouvellement'],
+  avance: ['echeance', 'avance'],
+};
+
+/** The option that fits why the person came (the card's button), else the first one. */
+export function optionParDefaut(options: OptionPaiement[], besoin?: Besoin): OptionPaiement['id'] {
+  const voulu = besoin ? options.find((o) => CHOIX_PAR_BESOIN[besoin].includes(o.id)) : undefined;
+  return voulu?.id ?? options[0]?.id ?? 'autre';
 }
 
 const MONTANT_MAX_CHIFFRES = 7;
@@ -57,7 +74,7 @@ interface PaiementEnCours {
   numeroPayeur: string;
 }
 
-export function Payer({ police }: { police: string }) {
+export function Payer({ police, besoin }: { police: string; besoin?: Besoin }) {
   const { api, session, config, naviguer } = useBorne();
   const { donnees: contrat, erreur: erreurChargement, chargement, recharger } = useRequete(
     () => lireContrat(api, police),
@@ -66,8 +83,10 @@ export function Payer({ police }: { police: string }) {
   const options = useMemo(() => (contrat ? optionsPaiement(contrat) : []), [contrat]);
   const [choix, setChoix] = useState<OptionPaiement['id'] | null>(null);
   const [autre, setAutre] = useState('');
-  const [clavier, setClavier] = useState<'montant' | 'payeur' | null>(null);
-  const [payeur, setPayeur] = useState<Payeur>({ mode: 'congo', chiffres: chiffresLocaux(session?.client.telephone) });
+  const [clavier, setClavier] = useState<'montant' | 'payeur' | null>(() =>
+    payeurPropose(session?.client.telephone).chiffres ? null : 'payeur',
+  );
+  const [payeur, setPayeur] = useState<Payeur>(() => payeurPropose(session?.client.telephone));
   const [envoi, setEnvoi] = useState(false);
   const [erreur, setErreur] = useState<unknown>(null);
   const [enCours, setEnCours] = useState<PaiementEnCours | null>(null);
@@ -75,7 +94,7 @@ export function Payer({ police }: { police: string }) {
   const intention = useRef<{ signature: string; cle: string } | null>(null);
   const verrou = useRef(false);
 
-  const choisi = choix ?? options[0]?.id ?? 'autre';
+  const choisi = choix ?? optionParDefaut(options, besoin);
   const option = options.find((o) => o.id === choisi);
   const montant = choisi === 'autre' ? Number(autre || '0') : (option?.montant ?? 0);
   const pret = montant > 0 && payeurValide(payeur) && !envoi;
@@ -112,7 +131,7 @@ export function Payer({ police }: { police: string }) {
 
   if (enCours) {
     return (
-      <Ecran titre="Paiement de ma prime">
+      <Ecran titre="Paiement">
         <AttentePaiement
           reference={enCours.reference}
           montant={enCours.montant}
@@ -138,7 +157,7 @@ export function Payer({ police }: { police: string }) {
 
   return (
     <Ecran
-      titre="Payer ma prime"
+      titre="Payer"
       onRetour={retourCompte}
       libelleRetour="Mon compte"
       actions={
@@ -213,7 +232,7 @@ export function Payer({ police }: { police: string }) {
                   <ChampClavier
                     id="champ-montant"
                     libelle="Montant en FCFA"
-                    affichage={autre ? `${grouperMilliers(Number(autre))} FCFA` : ''}
+                    affichage={autre ? formatMontant(Number(autre)) : ''}
                     actif={clavier === 'montant'}
                     onActiver={() => setClavier('montant')}
                   />
@@ -243,10 +262,14 @@ export function Payer({ police }: { police: string }) {
               />
             </section>
           </div>
-          {erreur ? (
+          {erreur instanceof NetworkError ? (
+            <Alerte titre="Problème de réseau">
+              <p>La borne n'a pas pu joindre le service : rien n'a été payé. Ce n'est pas une erreur de votre part.</p>
+              <p>Touchez à nouveau le bouton « Payer » dans un instant.</p>
+            </Alerte>
+          ) : erreur ? (
             <Alerte titre="Le paiement n'a pas pu être lancé">
               <p>{messageErreur(erreur)}</p>
-              <p>Corrigez si besoin puis touchez à nouveau le bouton « Payer ».</p>
             </Alerte>
           ) : null}
         </div>

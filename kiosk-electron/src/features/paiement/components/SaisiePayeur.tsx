@@ -11,9 +11,20 @@ export interface Payeur {
 const TEST_MIN = 8;
 const TEST_MAX = 15;
 
+/** Mobile Money by MTN only for now: MTN Congo numbers start with 06. */
+const PREFIXE_MTN = '06';
+
+/** What is wrong with the number as typed so far (null: nothing, or not typed far enough). */
+export function problemePayeur(p: Payeur): string | null {
+  if (p.mode !== 'congo' || p.chiffres.length < 2) return null;
+  return p.chiffres.startsWith(PREFIXE_MTN)
+    ? null
+    : "Ce numéro n'est pas un numéro MTN Mobile Money : il doit commencer par 06.";
+}
+
 export function payeurValide(p: Payeur): boolean {
   return p.mode === 'congo'
-    ? p.chiffres.length === TELEPHONE_CHIFFRES
+    ? p.chiffres.length === TELEPHONE_CHIFFRES && problemePayeur(p) === null
     : p.chiffres.length >= TEST_MIN && p.chiffres.length <= TEST_MAX;
 }
 
@@ -26,6 +37,12 @@ export function numeroPayeur(p: Payeur): string {
 export function chiffresLocaux(telephone: string | undefined): string {
   const m = /^\+242(\d{9})$/.exec(telephone ?? '');
   return m ? m[1] : '';
+}
+
+/** The client's own number as the proposed payer, only when it can pay (an MTN number). */
+export function payeurPropose(telephone: string | undefined): Payeur {
+  const chiffres = chiffresLocaux(telephone);
+  return { mode: 'congo', chiffres: chiffres.startsWith(PREFIXE_MTN) ? chiffres : '' };
 }
 
 interface Props {
@@ -41,6 +58,7 @@ interface Props {
 /** The MoMo payer's number: shown, changeable on a keypad; test numbers only in the sandbox. */
 export function SaisiePayeur({ valeur, onChange, sandbox, clavierOuvert: clavier, onOuvrirClavier: setClavier, desactive }: Props) {
   const test = valeur.mode === 'test';
+  const probleme = problemePayeur(valeur);
 
   return (
     <div className="payeur">
@@ -77,7 +95,16 @@ export function SaisiePayeur({ valeur, onChange, sandbox, clavierOuvert: clavier
         indice={test ? 'Chiffres seulement, exemple : 46733123451' : '9 chiffres, exemple : 06 123 45 67'}
         actif={clavier}
         onActiver={() => setClavier()}
+        erreur={probleme !== null}
       />
+      <p className="payeur__controle" aria-live="polite" data-testid="controle-payeur">
+        {probleme ? (
+          <span className="texte-erreur">
+            <span aria-hidden="true">⚠ </span>
+            {probleme}
+          </span>
+        ) : null}
+      </p>
       {clavier ? (
         <ClavierChiffres
           libelle="Clavier du numéro qui paie"

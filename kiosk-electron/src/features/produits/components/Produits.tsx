@@ -6,14 +6,14 @@ import { useRequete } from '../../../hooks/useRequete';
 import { messageErreur } from '../../../lib/api';
 import { useBorne } from '../../../stores/borne';
 import { formatMontant } from '../../../utils/format';
-import { lireProduits } from '../api/produits';
+import { lireProduits } from '../../../api/produits';
 
 export function Produits() {
   const { api, naviguer } = useBorne();
   const { donnees, erreur, chargement, recharger } = useRequete(() => lireProduits(api), []);
   return (
     <Ecran titre="Nos produits PASS" onRetour={() => naviguer({ nom: 'accueil' })} libelleRetour="Accueil">
-      <p className="consigne">Des assurances simples, payées par mobile money, dès 100 FCFA par échéance.</p>
+      <p className="consigne">Des assurances simples, payées par mobile money, dès {formatMontant(100)} par échéance.</p>
       {chargement ? <Chargement texte="Chargement des produits…" /> : null}
       {erreur && !chargement ? (
         <Alerte titre="Les produits n'ont pas pu être affichés" action={<Bouton onClick={recharger}>Réessayer</Bouton>}>

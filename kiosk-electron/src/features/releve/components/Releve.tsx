@@ -53,6 +53,8 @@ export function Releve() {
         ) : undefined
       }
     >
+      {/* The statement service prints every contrat at once: said plainly, not promised per contrat. */}
+      <p className="consigne">Ce relevé couvre tous vos contrats.</p>
       {chargement ? <Chargement texte="Préparation de votre relevé…" /> : null}
       {erreur && !chargement ? (
         <Alerte titre="Le relevé n'a pas pu être préparé" action={<Bouton onClick={recharger}>Réessayer</Bouton>}>

@@ -1,4 +1,10 @@
 import { useState } from 'react';
+import {
+  BENEFICIAIRE_VIDE,
+  FormulaireBeneficiaire,
+  beneficiaireComplet,
+  type BeneficiaireForm,
+} from '../../../components/FormulaireBeneficiaire';
 import { Bouton } from '../../../components/Bouton';
 import { ChampClavier, ClavierChiffres, ClavierTexte, TELEPHONE_CHIFFRES } from '../../../components/Clavier';
 import type { Periodicite, Produit } from '../../../types/api';
@@ -7,7 +13,6 @@ import {
   PERIODES,
   PERIODICITES,
   formatMontant,
-  grouperMilliers,
   grouperTelephone,
   montantEcheance,
 } from '../../../utils/format';
@@ -80,7 +85,7 @@ export function EtapeMontant({
         <ChampClavier
           id="champ-prime"
           libelle="Ou tapez le montant par an"
-          affichage={prime ? `${grouperMilliers(montant)} FCFA` : ''}
+          affichage={prime ? formatMontant(montant) : ''}
           actif
           onActiver={() => undefined}
         />
@@ -176,57 +181,38 @@ export function EtapeIdentite({ valeur, onChange }: { valeur: Identite; onChange
   );
 }
 
-export interface BeneficiaireForm {
-  nom: string;
-  prenom: string;
-  lien: string;
-}
-
 export const BENEFICIAIRES_MAX = 6;
 
-/** Step 4: 0 to 6 bénéficiaires. */
-export function EtapeBeneficiaires({ liste, onChange }: { liste: BeneficiaireForm[]; onChange: (l: BeneficiaireForm[]) => void }) {
-  const [edition, setEdition] = useState<BeneficiaireForm | null>(null);
-  const [actif, setActif] = useState<'nom' | 'prenom'>('nom');
-
+/**
+ * Step 4: 0 to 6 bénéficiaires. The one being typed lives in the parent (`edition`), so that
+ * leaving the step can add it or ask first: a typed bénéficiaire is never lost.
+ */
+export function EtapeBeneficiaires({
+  liste,
+  onChange,
+  edition,
+  onEdition,
+}: {
+  liste: BeneficiaireForm[];
+  onChange: (l: BeneficiaireForm[]) => void;
+  edition: BeneficiaireForm | null;
+  onEdition: (b: BeneficiaireForm | null) => void;
+}) {
   if (edition) {
-    const complet = edition.nom.trim() !== '' && edition.prenom.trim() !== '' && edition.lien !== '';
     return (
-      <div className="saisie-identite">
-        <div className="saisie-identite__champs">
-          <ChampClavier id="champ-benef-nom" libelle="Nom" affichage={edition.nom} actif={actif === 'nom'} onActiver={() => setActif('nom')} />
-          <ChampClavier id="champ-benef-prenom" libelle="Prénom(s)" affichage={edition.prenom} actif={actif === 'prenom'} onActiver={() => setActif('prenom')} />
-        </div>
-        <ClavierTexte
-          libelle={actif === 'nom' ? 'Clavier du nom' : 'Clavier du prénom'}
-          valeur={edition[actif]}
-          onChange={(v) => setEdition({ ...edition, [actif]: v })}
-        />
-        <div className="pastilles-choix" role="radiogroup" aria-label="Lien avec vous">
-          {Object.entries(LIENS).map(([code, texte]) => (
-            <button
-              type="button"
-              key={code}
-              role="radio"
-              aria-checked={edition.lien === code}
-              className={`choix-rapide${edition.lien === code ? ' choix-rapide--actif' : ''}`}
-              onClick={() => setEdition({ ...edition, lien: code })}
-            >
-              {texte}
-            </button>
-          ))}
-        </div>
+      <div>
+        <FormulaireBeneficiaire valeur={edition} onChange={onEdition} />
         <div className="rangee">
           <Bouton
-            disabled={!complet}
+            disabled={!beneficiaireComplet(edition)}
             onClick={() => {
               onChange([...liste, { nom: edition.nom.trim(), prenom: edition.prenom.trim(), lien: edition.lien }]);
-              setEdition(null);
+              onEdition(null);
             }}
           >
             Ajouter ce bénéficiaire
           </Bouton>
-          <Bouton variante="secondaire" onClick={() => setEdition(null)}>
+          <Bouton variante="secondaire" onClick={() => onEdition(null)}>
             Annuler
           </Bouton>
         </div>
@@ -259,13 +245,7 @@ export function EtapeBeneficiaires({ liste, onChange }: { liste: BeneficiaireFor
         <p>Aucun bénéficiaire pour l'instant.</p>
       )}
       {liste.length < BENEFICIAIRES_MAX ? (
-        <Bouton
-          variante="secondaire"
-          onClick={() => {
-            setActif('nom');
-            setEdition({ nom: '', prenom: '', lien: '' });
-          }}
-        >
+        <Bouton variante="secondaire" onClick={() => onEdition(BENEFICIAIRE_VIDE)}>
           + Ajouter un bénéficiaire
         </Bouton>
       ) : (
@@ -274,3 +254,5 @@ export function EtapeBeneficiaires({ liste, onChange }: { liste: BeneficiaireFor
     </div>
   );
 }
+
+export type { BeneficiaireForm };

@@ -18,7 +18,7 @@ async function avancer(secondes: number) {
 
 const suivant = () => fireEvent.click(screen.getByTestId('bouton-suivant'));
 
-async function remplir() {
+async function jusquAuxBeneficiaires() {
   rendreApp();
   fireEvent.click(screen.getByRole('button', { name: /Souscrire un PASS/ }));
   fireEvent.click(await screen.findByTestId('produit-KIMIA'));
@@ -33,6 +33,10 @@ async function remplir() {
   fireEvent.click(screen.getByTestId('champ-telephone'));
   taper('069998877');
   suivant();
+}
+
+async function remplir() {
+  await jusquAuxBeneficiaires();
   fireEvent.click(screen.getByRole('button', { name: /Ajouter un bénéficiaire/ }));
   taper('MBOUNGOU');
   fireEvent.click(screen.getByTestId('champ-benef-prenom'));
@@ -80,6 +84,66 @@ describe('Souscrire', () => {
     expect(ok).toBeInTheDocument();
     const lecture = reseau.appels.find((a) => a.path === '/paiements/PAY-9/');
     expect((lecture?.init.headers as Record<string, string>).Authorization).toBeUndefined();
+  });
+
+  it('prints the confirmation at once in the kiosk and promises no SMS', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const print = vi.fn();
+    window.borne = { print, version: () => '1.0.0' };
+    try {
+      fauxReseau({
+        'GET /produits/': produitsJson,
+        'POST /souscriptions/': json(cree, 201),
+        'GET /paiements/PAY-9/': json({ ...paiement, statut: 'succes', date_confirmation: '2024-10-01T10:00:00+01:00' }),
+      });
+      fireEvent.click(await remplir());
+      await avancer(3);
+      const ok = await screen.findByTestId('souscription-confirmee');
+      await avancer(1);
+      expect(print).toHaveBeenCalledTimes(1);
+      expect(ok).not.toHaveTextContent(/SMS/);
+      expect(screen.getByTestId('numero-police')).toHaveTextContent('demandez-le à un agent NSIA');
+      expect(ok).toHaveTextContent('Agence de Brazzaville');
+    } finally {
+      delete window.borne;
+    }
+  });
+
+  it('never loses a bénéficiaire being typed: complete → added on « Continuer »', async () => {
+    const reseau = fauxReseau({ 'GET /produits/': produitsJson, 'POST /souscriptions/': json(cree, 201) });
+    await jusquAuxBeneficiaires();
+    fireEvent.click(screen.getByRole('button', { name: /Ajouter un bénéficiaire/ }));
+    taper('MBOUNGOU');
+    fireEvent.click(screen.getByTestId('champ-benef-prenom'));
+    taper('PAUL');
+    fireEvent.click(screen.getByRole('radio', { name: 'Enfant' }));
+    suivant(); // without « Ajouter ce bénéficiaire »
+    expect(screen.getByText(/Bénéficiaires : PAUL MBOUNGOU \(Enfant\)/)).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('bouton-souscrire'));
+    await act(async () => {});
+    expect(reseau.corps(1).beneficiaires).toEqual([{ nom: 'MBOUNGOU', prenom: 'PAUL', lien: 'enfant' }]);
+  });
+
+  it('asks before leaving a bénéficiaire half typed', async () => {
+    fauxReseau({ 'GET /produits/': produitsJson });
+    await jusquAuxBeneficiaires();
+    fireEvent.click(screen.getByRole('button', { name: /Ajouter un bénéficiaire/ }));
+    taper('MBOUNGOU');
+    suivant();
+    expect(screen.getByText(/commencé un bénéficiaire sans le terminer/)).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('completer-beneficiaire'));
+    expect(screen.getByTestId('champ-benef-nom')).toHaveTextContent('MBOUNGOU');
+    suivant();
+    fireEvent.click(screen.getByTestId('abandonner-beneficiaire'));
+    expect(screen.getByText('Aucun bénéficiaire')).toBeInTheDocument();
+  });
+
+  it('names every step', async () => {
+    fauxReseau({ 'GET /produits/': produitsJson });
+    rendreApp();
+    fireEvent.click(screen.getByRole('button', { name: /Souscrire un PASS/ }));
+    const etapes = screen.getByRole('list', { name: 'Étapes' });
+    for (const nom of ['Produit', 'Montant', 'Identité', 'Bénéficiaires', 'Paiement']) expect(etapes).toHaveTextContent(nom);
   });
 
   it('refuses an échéance under the product minimum', async () => {

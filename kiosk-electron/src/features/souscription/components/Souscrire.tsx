@@ -1,6 +1,10 @@
 import { useRef, useState } from 'react';
+import { IconeImprimer } from '../../../components/Icones';
+import { useImpressionImmediate } from '../../../hooks/useImpressionImmediate';
+import { imprimer } from '../../../lib/impression';
 import { Alerte } from '../../../components/Alerte';
 import { Chargement } from '../../../components/Attente';
+import { BarreEtapes } from '../../../components/BarreEtapes';
 import { Bouton } from '../../../components/Bouton';
 import { Ecran } from '../../../components/Ecran';
 import { useRequete } from '../../../hooks/useRequete';
@@ -8,10 +12,11 @@ import { ApiError, messageErreur, nouvelleCleIdempotence } from '../../../lib/ap
 import { useBorne } from '../../../stores/borne';
 import type { EtatPaiement, Periodicite } from '../../../types/api';
 import { LIENS, PERIODES, PERIODICITES, formatMontant, formatTelephone, montantEcheance } from '../../../utils/format';
-import { lireProduits } from '../../produits/api/produits';
+import { lireProduits } from '../../../api/produits';
 import { AttentePaiement } from '../../paiement/components/AttentePaiement';
 import { SaisiePayeur, numeroPayeur, payeurValide, type Payeur } from '../../paiement/components/SaisiePayeur';
 import { creerSouscription, relancerPremierPaiement, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
+import { beneficiaireComplet, beneficiaireCommence } from '../../../components/FormulaireBeneficiaire';
 import {
   EtapeBeneficiaires,
   EtapeIdentite,
@@ -32,6 +37,15 @@ const TITRES: Record<Etape, string> = {
   payeur: 'Paiement de la première échéance',
 };
 
+/** The short names shown in the step bar. */
+const NOMS_ETAPES: Record<Etape, string> = {
+  produit: 'Produit',
+  montant: 'Montant',
+  identite: 'Identité et téléphone',
+  beneficiaires: 'Bénéficiaires',
+  payeur: 'Paiement',
+};
+
 export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   const { api, config, naviguer } = useBorne();
   const produits = useRequete(() => lireProduits(api), []);
@@ -41,6 +55,8 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   const [periodicite, setPeriodicite] = useState<Periodicite | null>(null);
   const [identite, setIdentite] = useState<Identite>({ nom: '', prenom: '', telephone: '' });
   const [beneficiaires, setBeneficiaires] = useState<BeneficiaireForm[]>([]);
+  const [edition, setEdition] = useState<BeneficiaireForm | null>(null);
+  const [questionBeneficiaire, setQuestionBeneficiaire] = useState<'suivant' | 'precedent' | null>(null);
   const [payeur, setPayeur] = useState<Payeur | null>(null);
   const [clavierPayeur, setClavierPayeur] = useState(false);
   const [envoi, setEnvoi] = useState(false);
@@ -65,7 +81,38 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
     payeur: payeurValide(payeurEffectif),
   };
 
+  /**
+   * Leaving the bénéficiaires step with one being typed: complete → added; started but
+   * incomplete → the person is asked; nothing typed → nothing to keep.
+   */
+  function quitterBeneficiaires(sens: 'suivant' | 'precedent'): boolean {
+    if (etape !== 'beneficiaires' || edition === null || !beneficiaireCommence(edition)) {
+      setEdition(null);
+      return true;
+    }
+    if (beneficiaireComplet(edition)) {
+      setBeneficiaires([...beneficiaires, { nom: edition.nom.trim(), prenom: edition.prenom.trim(), lien: edition.lien }]);
+      setEdition(null);
+      return true;
+    }
+    setQuestionBeneficiaire(sens);
+    return false;
+  }
+
+  function suivant() {
+    if (quitterBeneficiaires('suivant')) setEtape(ETAPES[index + 1]);
+  }
+
+  function abandonnerBeneficiaire() {
+    const sens = questionBeneficiaire;
+    setEdition(null);
+    setQuestionBeneficiaire(null);
+    if (sens === 'suivant') setEtape(ETAPES[index + 1]);
+    else if (sens === 'precedent') setEtape(ETAPES[index - 1]);
+  }
+
   function precedent() {
+    if (!quitterBeneficiaires('precedent')) return;
     if (index === 0 || (produitInitial && etape === 'montant')) naviguer({ nom: produitInitial ? 'produits' : 'accueil' });
     else setEtape(ETAPES[index - 1]);
   }
@@ -115,7 +162,16 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
           }}
           onQuitter={() => naviguer({ nom: 'accueil' })}
           libelleQuitter="Retour à l'accueil"
-          succes={(p) => <Confirmation creee={creee} paiement={p} onTerminer={() => naviguer({ nom: 'accueil' })} />}
+          succes={(p) => (
+            <Confirmation
+              creee={creee}
+              paiement={p}
+              produit={produit?.libelle ?? ''}
+              echeance={periodicite ? `${formatMontant(montantEcheance(montant, periodicite))} ${PERIODES[periodicite]}` : ''}
+              agence={config.agence}
+              onTerminer={() => naviguer({ nom: 'accueil' })}
+            />
+          )}
         />
       </Ecran>
     );
@@ -136,20 +192,13 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
                 : 'Souscrire'}
           </Bouton>
         ) : (
-          <Bouton grand onClick={() => setEtape(ETAPES[index + 1])} disabled={!etapeValide[etape]} data-testid="bouton-suivant">
+          <Bouton grand onClick={suivant} disabled={!etapeValide[etape]} data-testid="bouton-suivant">
             Continuer <span aria-hidden="true">→</span>
           </Bouton>
         )
       }
     >
-      <ol className="etapes" aria-label="Étapes">
-        {ETAPES.map((e, i) => (
-          <li key={e} className={`etapes__pas${i === index ? ' etapes__pas--actif' : ''}${i < index ? ' etapes__pas--fait' : ''}`} aria-current={i === index ? 'step' : undefined}>
-            <span className="etapes__numero">{i < index ? '✓' : i + 1}</span>
-            <span className="sr-only">{TITRES[e]}</span>
-          </li>
-        ))}
-      </ol>
+      <BarreEtapes etapes={ETAPES} courante={etape} noms={NOMS_ETAPES} />
       {produits.chargement ? <Chargement texte="Chargement des produits…" /> : null}
       {produits.erreur && !produits.chargement ? (
         <Alerte titre="Les produits n'ont pas pu être affichés" action={<Bouton onClick={produits.recharger}>Réessayer</Bouton>}>
@@ -166,7 +215,25 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
         </>
       ) : null}
       {etape === 'identite' ? <EtapeIdentite valeur={identite} onChange={setIdentite} /> : null}
-      {etape === 'beneficiaires' ? <EtapeBeneficiaires liste={beneficiaires} onChange={setBeneficiaires} /> : null}
+      {etape === 'beneficiaires' && questionBeneficiaire ? (
+        <Alerte
+          ton="info"
+          titre="Vous avez commencé un bénéficiaire sans le terminer."
+          action={
+            <div className="rangee">
+              <Bouton onClick={() => setQuestionBeneficiaire(null)} data-testid="completer-beneficiaire">
+                Le compléter
+              </Bouton>
+              <Bouton variante="secondaire" onClick={abandonnerBeneficiaire} data-testid="abandonner-beneficiaire">
+                Ne pas l'ajouter
+              </Bouton>
+            </div>
+          }
+        />
+      ) : null}
+      {etape === 'beneficiaires' ? (
+        <EtapeBeneficiaires liste={beneficiaires} onChange={setBeneficiaires} edition={edition} onEdition={setEdition} />
+      ) : null}
       {etape === 'payeur' && produit && periodicite ? (
         <div className="recap-payeur">
           <section className="bloc recap" aria-label="Récapitulatif">
@@ -246,7 +313,18 @@ function DetailsErreur({ details }: { details: Record<string, unknown> }) {
   );
 }
 
-function Confirmation({ creee, paiement, onTerminer }: { creee: SouscriptionCreee; paiement: EtatPaiement; onTerminer: () => void }) {
+interface ConfirmationProps {
+  creee: SouscriptionCreee;
+  paiement: EtatPaiement;
+  produit: string;
+  echeance: string;
+  agence: string;
+  onTerminer: () => void;
+}
+
+/** Printed at once on the receipt printer: the police number is the future sign-in. */
+function Confirmation({ creee, paiement, produit, echeance, agence, onTerminer }: ConfirmationProps) {
+  const imprimeeSeule = useImpressionImmediate();
   return (
     <div className="issue issue--succes" data-testid="souscription-confirmee">
       <div className="recu">
@@ -257,21 +335,40 @@ function Confirmation({ creee, paiement, onTerminer }: { creee: SouscriptionCree
         <p>Votre paiement de {formatMontant(paiement.montant)} est confirmé et votre PASS est souscrit.</p>
         <dl className="grille-infos">
           <div>
+            <dt>Produit</dt>
+            <dd>{produit}</dd>
+          </div>
+          <div>
             <dt>Numéro de souscription</dt>
             <dd className="police" data-testid="numero-souscription">
               {paiement.numero_souscription || creee.souscription.numero_souscription}
             </dd>
           </div>
           <div>
-            <dt>Numéro de police</dt>
+            <dt>Numéro de police (pour vous identifier)</dt>
             <dd className="police" data-testid="numero-police">
-              {paiement.numero_police ?? 'attribué prochainement (vous recevrez un SMS)'}
+              {paiement.numero_police ?? 'pas encore attribué : demandez-le à un agent NSIA'}
             </dd>
           </div>
+          <div>
+            <dt>Montant à payer (échéance)</dt>
+            <dd>{echeance}</dd>
+          </div>
+          <div>
+            <dt>Agence</dt>
+            <dd>{agence}</dd>
+          </div>
         </dl>
-        <p className="petit">Notez ces numéros : ils vous serviront pour consulter votre compte et payer vos primes.</p>
+        <p className="petit" data-testid="impression-confirmation">
+          {imprimeeSeule
+            ? 'Cette confirmation sort de l’imprimante : gardez-la, elle porte vos numéros.'
+            : 'Gardez ces numéros : ils vous serviront pour consulter votre compte et payer.'}
+        </p>
       </div>
       <div className="rangee">
+        <Bouton variante="secondaire" icone={<IconeImprimer />} onClick={() => void imprimer()}>
+          {imprimeeSeule ? 'Imprimer encore' : 'Imprimer'}
+        </Bouton>
         <Bouton grand onClick={onTerminer}>
           Terminer
         </Bouton>

@@ -1,6 +1,6 @@
 import { Bouton } from '../../../components/Bouton';
-import { Solde } from '../../../components/Solde';
 import { PastilleEtat } from '../../../components/Statut';
+import { LIBELLES_BESOIN, besoinDuContrat } from '../../../lib/contrats';
 import type { ContratResume } from '../../../types/api';
 import { formatDate, formatMontant } from '../../../utils/format';
 
@@ -8,12 +8,36 @@ interface Props {
   contrat: ContratResume;
   onPayer: () => void;
   onDetail: () => void;
-  onImprimer: () => void;
 }
 
-export function CarteContrat({ contrat, onPayer, onDetail, onImprimer }: Props) {
+/** What is due, in words: "En retard : …", "Expiré", or the next payment. */
+function AFaire({ contrat: c }: { contrat: ContratResume }) {
+  if (c.arrieres > 0) {
+    return (
+      <span className="solde solde--retard">
+        <span aria-hidden="true" className="solde__icone">!</span> En retard : {formatMontant(c.arrieres)}
+      </span>
+    );
+  }
+  if (c.etat === 'expire') {
+    return (
+      <span className="solde solde--retard">
+        <span aria-hidden="true" className="solde__icone">!</span> Expiré le {formatDate(c.date_expiration)}
+        {c.renouvelable ? ' : à renouveler' : ''}
+      </span>
+    );
+  }
+  return (
+    <span className="solde solde--ajour">
+      <span aria-hidden="true" className="solde__icone">✓</span> À jour
+      {c.solde > 0 ? ` · d'avance : ${formatMontant(c.solde)}` : ''}
+    </span>
+  );
+}
+
+export function CarteContrat({ contrat, onPayer, onDetail }: Props) {
   const c = contrat;
-  const payable = c.etat !== 'resilie';
+  const besoin = besoinDuContrat(c);
   return (
     <article className="carte" aria-labelledby={`carte-${c.numero_police}`} data-testid={`contrat-${c.numero_police}`}>
       <header className="carte__entete">
@@ -28,31 +52,33 @@ export function CarteContrat({ contrat, onPayer, onDetail, onImprimer }: Props) 
           <dd className="police">{c.numero_police}</dd>
         </div>
         <div>
-          <dt>Prochaine échéance</dt>
+          <dt>Prochain paiement</dt>
           <dd>
             {c.prochaine_echeance
               ? `${formatDate(c.prochaine_echeance.date)} · ${formatMontant(c.prochaine_echeance.montant)}`
-              : 'Aucune'}
+              : 'Aucun'}
           </dd>
         </div>
         <div>
-          <dt>Solde</dt>
-          <dd>
-            <Solde montant={c.solde} />
+          <dt>À payer</dt>
+          <dd data-testid="a-faire">
+            <AFaire contrat={c} />
           </dd>
         </div>
       </dl>
       <div className="carte__actions">
-        {payable ? (
-          <Bouton onClick={onPayer} aria-label={`Payer ${c.produit.libelle} ${c.numero_police}`}>
-            Payer
+        {besoin ? (
+          <Bouton
+            variante={besoin === 'avance' ? 'secondaire' : 'principal'}
+            onClick={onPayer}
+            aria-label={`${LIBELLES_BESOIN[besoin]} ${c.produit.libelle} ${c.numero_police}`}
+            data-testid={`action-${besoin}`}
+          >
+            {LIBELLES_BESOIN[besoin]}
           </Bouton>
         ) : null}
-        <Bouton variante="secondaire" onClick={onDetail} aria-label={`Détail ${c.produit.libelle} ${c.numero_police}`}>
-          Détail
-        </Bouton>
-        <Bouton variante="secondaire" onClick={onImprimer} aria-label={`Imprimer ${c.produit.libelle} ${c.numero_police}`}>
-          Imprimer
+        <Bouton variante="secondaire" onClick={onDetail} aria-label={`Voir le détail ${c.produit.libelle} ${c.numero_police}`}>
+          Voir le détail
         </Bouton>
       </div>
     </article>

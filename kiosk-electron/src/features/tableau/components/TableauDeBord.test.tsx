@@ -8,33 +8,55 @@ const routes = (tableau: unknown) => ({
 });
 
 describe('Tableau de bord', () => {
-  it('shows arrears in red words, each contrat card and its actions', async () => {
+  it('says « À régulariser » with the arrears, each card with the one button that fits', async () => {
     fauxReseau(routes(dashboard));
     rendreApp();
     seConnecterUI();
-    const resume = await screen.findByRole('region', { name: 'Solde global' });
-    const solde = within(resume).getByTestId('solde');
-    expect(espaces(solde.textContent)).toContain('En retard de 10 000 FCFA');
-    expect(solde).toHaveClass('solde--retard');
+    const situation = await screen.findByTestId('situation');
+    expect(espaces(situation.textContent)).toContain('À régulariser : 10 000 FCFA');
+    expect(situation).toHaveClass('resume--retard');
 
     const carte = screen.getByTestId('contrat-CG-2024-EPG-001');
     expect(carte).toHaveTextContent('PASS BATELA');
     expect(carte).toHaveTextContent('Actif');
     expect(espaces(carte.textContent)).toContain('01/11/2024 · 5 000 FCFA');
-    for (const nom of ['Payer', 'Détail', 'Imprimer']) {
-      expect(within(carte).getByRole('button', { name: new RegExp(`^${nom}`) })).toBeInTheDocument();
-    }
-    expect(screen.getByTestId('contrat-CG-2024-VIE-001')).toHaveTextContent('À jour');
+    expect(espaces(carte.textContent)).toContain('En retard : 10 000 FCFA');
+    expect(within(carte).getByRole('button', { name: /^Régulariser/ })).toBeInTheDocument();
+    expect(within(carte).getByRole('button', { name: /^Voir le détail/ })).toBeInTheDocument();
+    const kimiaCarte = screen.getByTestId('contrat-CG-2024-VIE-001');
+    expect(kimiaCarte).toHaveTextContent('À jour');
+    expect(within(kimiaCarte).getByRole('button', { name: /^Payer d'avance/ })).toBeInTheDocument();
   });
 
-  it('shows an advance in green words', async () => {
-    fauxReseau(routes({ ...dashboard, solde_global: 2500, contrats: [{ ...kimia, solde: 2500 }] }));
+  it('never nets an advance on one contrat against arrears on another', async () => {
+    // KIMIA 3 750 ahead, BATELA 10 000 late: the old headline said "En retard de 6 250".
+    const tableau = { ...dashboard, solde_global: -6250, arrieres: 10000, avance: 3750, contrats: [{ ...kimia, solde: 3750 }, batela] };
+    fauxReseau(routes(tableau));
     rendreApp();
     seConnecterUI();
-    const resume = await screen.findByRole('region', { name: 'Solde global' });
-    const solde = within(resume).getByTestId('solde');
-    expect(espaces(solde.textContent)).toContain("D'avance : 2 500 FCFA");
-    expect(solde).toHaveClass('solde--avance');
+    const situation = await screen.findByTestId('situation');
+    expect(espaces(situation.textContent)).toContain('À régulariser : 10 000 FCFA');
+    expect(espaces(situation.textContent)).not.toContain('6 250');
+  });
+
+  it('says « À jour » in green with the advance', async () => {
+    fauxReseau(routes({ ...dashboard, solde_global: 2500, arrieres: 0, avance: 2500, contrats: [{ ...kimia, solde: 2500 }] }));
+    rendreApp();
+    seConnecterUI();
+    const situation = await screen.findByTestId('situation');
+    expect(espaces(situation.textContent)).toContain("À jour · d'avance : 2 500 FCFA");
+    expect(situation).toHaveClass('resume--ok');
+  });
+
+  it('an expired PASS is not « À jour » and offers « Renouveler »', async () => {
+    const expire = { ...kimia, etat: 'expire' as const, renouvelable: true, prochaine_echeance: null, arrieres: 0, solde: 0 };
+    fauxReseau(routes({ ...dashboard, arrieres: 0, avance: 0, contrats: [expire] }));
+    rendreApp();
+    seConnecterUI();
+    const carte = await screen.findByTestId('contrat-CG-2024-VIE-001');
+    expect(carte).toHaveTextContent('Expiré');
+    expect(within(carte).queryByText(/À jour/)).not.toBeInTheDocument();
+    expect(within(carte).getByRole('button', { name: /^Renouveler/ })).toBeInTheDocument();
   });
 
   it('always shows Terminer, which forgets the client and revokes the session', async () => {
@@ -48,6 +70,19 @@ describe('Tableau de bord', () => {
     await act(async () => {});
     const logout = reseau.appels.find((a) => a.path === '/auth/logout/');
     expect(JSON.parse(String(logout?.init.body))).toEqual({ refresh: 'REFRESH' });
+  });
+
+  it('keeps « Terminer » on the « indisponible » screen while signed in', async () => {
+    const f = fauxReseau({ 'POST /auth/login/': connexionOk, 'POST /auth/logout/': json(null, 204) });
+    f.fetch.mockImplementation(async (input: RequestInfo | URL) => {
+      if (String(input).includes('/auth/login/')) return json(connexionOk);
+      throw new TypeError('Failed to fetch');
+    });
+    rendreApp();
+    seConnecterUI();
+    expect(await screen.findByText('Service momentanément indisponible')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Terminer/ }));
+    expect(screen.getByRole('heading', { name: 'Bienvenue chez NSIA Assurances' })).toBeInTheDocument();
   });
 
   it('explains an error and offers to try again', async () => {

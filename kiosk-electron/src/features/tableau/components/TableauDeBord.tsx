@@ -1,19 +1,21 @@
+import { lireTableauDeBord } from '../../../api/compte';
 import { Alerte } from '../../../components/Alerte';
 import { Chargement } from '../../../components/Attente';
 import { Bouton } from '../../../components/Bouton';
 import { Ecran } from '../../../components/Ecran';
-import { Solde } from '../../../components/Solde';
+import { IconeImprimer } from '../../../components/Icones';
 import { useRequete } from '../../../hooks/useRequete';
 import { messageErreur } from '../../../lib/api';
+import { besoinDuContrat, situationDuCompte } from '../../../lib/contrats';
 import { useBorne } from '../../../stores/borne';
 import { formatDate, formatMontant } from '../../../utils/format';
-import { lireTableauDeBord } from '../api/tableau';
 import { CarteContrat } from './CarteContrat';
 
 export function TableauDeBord() {
   const { api, session, naviguer } = useBorne();
   const police = session?.police ?? '';
   const { donnees, erreur, chargement, recharger } = useRequete(() => lireTableauDeBord(api, police), [police]);
+  const situation = donnees ? situationDuCompte(donnees) : null;
 
   return (
     <Ecran
@@ -22,7 +24,7 @@ export function TableauDeBord() {
       libelleRetour="Accueil"
       actions={
         donnees ? (
-          <Bouton variante="secondaire" onClick={() => naviguer({ nom: 'releve' })}>
+          <Bouton variante="secondaire" icone={<IconeImprimer />} onClick={() => naviguer({ nom: 'releve' })}>
             Voir et imprimer mon relevé
           </Bouton>
         ) : undefined
@@ -34,31 +36,37 @@ export function TableauDeBord() {
           <p>{messageErreur(erreur)}</p>
         </Alerte>
       ) : null}
-      {donnees ? (
+      {donnees && situation ? (
         <>
           <p className="bonjour">
             Bonjour <strong>{donnees.client.prenom} {donnees.client.nom}</strong>
           </p>
-          <section className={`resume ${donnees.solde_global < 0 ? 'resume--retard' : 'resume--ok'}`} aria-label="Solde global">
-            <div className="resume__solde">
-              <span className="resume__libelle">Solde global</span>
-              <Solde montant={donnees.solde_global} grand />
-            </div>
+          <section
+            className={`resume ${situation.etat === 'a_regulariser' ? 'resume--retard' : 'resume--ok'}`}
+            aria-label="Ma situation"
+            data-testid="situation"
+          >
+            {situation.etat === 'a_regulariser' ? (
+              <p className="resume__titre resume__titre--retard solde--retard">
+                <span aria-hidden="true" className="solde__icone">!</span> À régulariser : {formatMontant(situation.montant)}
+              </p>
+            ) : (
+              <p className="resume__titre resume__titre--ok solde--ajour">
+                <span aria-hidden="true" className="solde__icone">✓</span> À jour
+                {situation.avance > 0 ? <> · d'avance : {formatMontant(situation.avance)}</> : null}
+              </p>
+            )}
             <dl className="resume__chiffres">
               <div>
-                <dt>Total payé</dt>
+                <dt>Déjà payé</dt>
                 <dd>{formatMontant(donnees.total_paye)}</dd>
               </div>
               <div>
-                <dt>Arriérés</dt>
-                <dd>{formatMontant(donnees.arrieres)}</dd>
-              </div>
-              <div>
-                <dt>Prochaine échéance</dt>
+                <dt>Prochain paiement (échéance)</dt>
                 <dd>
                   {donnees.prochaine_echeance
                     ? `${formatDate(donnees.prochaine_echeance.date)} · ${formatMontant(donnees.prochaine_echeance.montant)}`
-                    : 'Aucune'}
+                    : 'Aucun'}
                 </dd>
               </div>
             </dl>
@@ -71,12 +79,12 @@ export function TableauDeBord() {
               <CarteContrat
                 key={c.numero_police}
                 contrat={c}
-                onPayer={() => naviguer({ nom: 'payer', police: c.numero_police })}
+                onPayer={() => naviguer({ nom: 'payer', police: c.numero_police, besoin: besoinDuContrat(c) ?? undefined })}
                 onDetail={() => naviguer({ nom: 'contrat', police: c.numero_police })}
-                onImprimer={() => naviguer({ nom: 'releve' })}
               />
             ))}
           </div>
+          {donnees.contrats.length > 1 ? <p className="defiler" aria-hidden="true">▼ Faites glisser pour voir la suite</p> : null}
         </>
       ) : null}
     </Ecran>

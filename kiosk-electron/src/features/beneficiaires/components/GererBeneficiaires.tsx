@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { lireContrat } from '../../../api/compte';
+import { Alerte } from '../../../components/Alerte';
+import { Chargement } from '../../../components/Attente';
+import { Bouton } from '../../../components/Bouton';
+import { Ecran } from '../../../components/Ecran';
+import {
+  BENEFICIAIRE_VIDE,
+  FormulaireBeneficiaire,
+  beneficiaireComplet,
+  type BeneficiaireForm,
+} from '../../../components/FormulaireBeneficiaire';
+import { useEnvoiUnique } from '../../../hooks/useEnvoiUnique';
+import { useRequete } from '../../../hooks/useRequete';
+import { NetworkError, messageErreur } from '../../../lib/api';
+import { useBorne } from '../../../stores/borne';
+import type { Beneficiaire } from '../../../types/api';
+import { LIENS, libelle } from '../../../utils/format';
+import { ajouterBeneficiaire, changerBeneficiaire, retirerBeneficiaire } from '../api/beneficiaires';
+
+const MAXIMUM = 6;
+
+type Mode =
+  | { nom: 'liste' }
+  | { nom: 'ajout'; saisie: BeneficiaireForm }
+  | { nom: 'changement'; id: number; saisie: BeneficiaireForm }
+  | { nom: 'retrait'; beneficiaire: Beneficiaire };
+
+/** Add, change or remove the bénéficiaires of one contrat (each change is recorded by the API). */
+export function GererBeneficiaires({ police }: { police: string }) {
+  const { api, naviguer } = useBorne();
+  const contrat = useRequete(() => lireContrat(api, police), [police]);
+  const [mode, setMode] = useState<Mode>({ nom: 'liste' });
+  const { envoi, erreur, envoyer } = useEnvoiUnique();
+  const [fait, setFait] = useState<string | null>(null);
+  const liste = contrat.donnees?.beneficiaires ?? [];
+
+  async function executer(action: () => Promise<unknown>, message: string) {
+    const fini = await envoyer(async () => {
+      await action();
+      return true;
+    });
+    if (!fini) return;
+    setFait(message);
+    setMode({ nom: 'liste' });
+    contrat.recharger();
+  }
+
+  function enregistrer() {
+    if (mode.nom !== 'ajout' && mode.nom !== 'changement') return;
+    const b = { nom: mode.saisie.nom.trim(), prenom: mode.saisie.prenom.trim(), lien: mode.saisie.lien };
+    if (mode.nom === 'ajout') void executer(() => ajouterBeneficiaire(api, police, b), `${b.prenom} ${b.nom} est ajouté(e).`);
+    else void executer(() => changerBeneficiaire(api, police, mode.id, b), `${b.prenom} ${b.nom} est modifié(e).`);
+  }
+
+  const saisie = mode.nom === 'ajout' || mode.nom === 'changement' ? mode.saisie : null;
+  const actions =
+    saisie !== null ? (
+      <>
+        <Bouton grand onClick={enregistrer} disabled={!beneficiaireComplet(saisie) || envoi} data-testid="enregistrer-beneficiaire">
+          {envoi ? 'Enregistrement…' : 'Enregistrer'}
+        </Bouton>
+        <Bouton grand variante="secondaire" onClick={() => setMode({ nom: 'liste' })} disabled={envoi}>
+          Annuler
+        </Bouton>
+      </>
+    ) : mode.nom === 'retrait' ? (
+      <>
+        <Bouton
+          grand
+          onClick={() =>
+            void executer(
+              () => retirerBeneficiaire(api, police, mode.beneficiaire.id),
+              `${mode.beneficiaire.prenom} ${mode.beneficiaire.nom} est retiré(e).`,
+            )
+          }
+          disabled={envoi}
+          data-testid="confirmer-retrait"
+        >
+          Oui, retirer
+        </Bouton>
+        <Bouton grand variante="secondaire" onClick={() => setMode({ nom: 'liste' })} disabled={envoi}>
+          Non, garder
+        </Bouton>
+      </>
+    ) : liste.length < MAXIMUM && contrat.donnees ? (
+      <Bouton
+        grand
+        onClick={() => {
+          setFait(null);
+          setMode({ nom: 'ajout', saisie: BENEFICIAIRE_VIDE });
+        }}
+        data-testid="ajouter-beneficiaire"
+      >
+        + Ajouter un bénéficiaire
+      </Bouton>
+    ) : undefined;
+
+  return (
+    <Ecran
+      titre="Mes bénéficiaires"
+      onRetour={() => (mode.nom === 'liste' ? naviguer({ nom: 'contrat', police }) : setMode({ nom: 'liste' }))}
+      libelleRetour={mode.nom === 'liste' ? 'Mon contrat' : 'Retour'}
+      actions={actions}
+    >
+      <p className="consigne">
+        Les personnes qui recevront l'aide prévue par le contrat <span className="police">{police}</span>.
+      </p>
+      {contrat.chargement ? <Chargement texte="Chargement…" /> : null}
+      {contrat.erreur && !contrat.chargement ? (
+        <Alerte titre="Le contrat n'a pas pu être affiché" action={<Bouton onClick={contrat.recharger}>Réessayer</Bouton>}>
+          <p>{messageErreur(contrat.erreur)}</p>
+        </Alerte>
+      ) : null}
+      {erreur ? (
+        <Alerte titre={erreur instanceof NetworkError ? 'Problème de réseau' : "Le changement n'a pas été fait"}>
+          <p>{erreur instanceof NetworkError ? "Rien n'a été changé. Réessayez dans un instant." : messageErreur(erreur)}</p>
+        </Alerte>
+      ) : null}
+      {fait && mode.nom === 'liste' ? <Alerte ton="succes" titre={fait} /> : null}
+      {saisie !== null ? (
+        <FormulaireBeneficiaire valeur={saisie} onChange={(s) => setMode({ ...mode, saisie: s } as Mode)} />
+      ) : null}
+      {mode.nom === 'retrait' ? (
+        <Alerte ton="info" titre={`Retirer ${mode.beneficiaire.prenom} ${mode.beneficiaire.nom} des bénéficiaires ?`} />
+      ) : null}
+      {mode.nom === 'liste' && contrat.donnees ? (
+        liste.length === 0 ? (
+          <p>Aucun bénéficiaire pour l'instant.</p>
+        ) : (
+          <ul className="liste">
+            {liste.map((b) => (
+              <li key={b.id} className="liste__ligne" data-testid={`beneficiaire-${b.id}`}>
+                <span>
+                  <strong>
+                    {b.prenom} {b.nom}
+                  </strong>{' '}
+                  · {libelle(LIENS, b.lien)}
+                </span>
+                <span className="rangee">
+                  <Bouton
+                    variante="secondaire"
+                    onClick={() => {
+                      setFait(null);
+                      setMode({ nom: 'changement', id: b.id, saisie: { nom: b.nom, prenom: b.prenom, lien: b.lien } });
+                    }}
+                    aria-label={`Changer ${b.prenom} ${b.nom}`}
+                  >
+                    Changer
+                  </Bouton>
+                  <Bouton
+                    variante="secondaire"
+                    onClick={() => {
+                      setFait(null);
+                      setMode({ nom: 'retrait', beneficiaire: b });
+                    }}
+                    aria-label={`Retirer ${b.prenom} ${b.nom}`}
+                  >
+                    Retirer
+                  </Bouton>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </Ecran>
+  );
+}
