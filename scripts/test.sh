@@ -27,7 +27,9 @@ etape() {  # $1: label, rest: command
 }
 
 etape "ruff (style Python)" .venv/bin/ruff check .
-etape "pytest (API, base PostgreSQL, bac à sable MoMo)" .venv/bin/python -m pytest --create-db -q
+# Layers between apps: gateways never call up into the domain (pyproject.toml, [tool.importlinter]).
+etape "import-linter (couches : passerelles, cœur des paiements)" .venv/bin/lint-imports --no-cache
+etape "pytest (API, base PostgreSQL, bacs à sable MoMo et Airtel)" .venv/bin/python -m pytest --create-db -q
 
 if [ -f kiosk-electron/package.json ]; then
   etape "borne : installation npm" bash -c "cd kiosk-electron && npm ci --no-audit --no-fund --loglevel=error"

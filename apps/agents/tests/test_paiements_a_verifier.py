@@ -2,8 +2,8 @@
 
 import pytest
 
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
+from apps.paiements import operateurs as momo
 from apps.paiements.services import paiement_initier_sur_contrat
 from apps.souscriptions.models import Contrat
 

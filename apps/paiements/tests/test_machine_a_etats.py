@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from apps.core.exceptions import Conflict
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
+from apps.paiements import operateurs as momo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat
 from conftest import travaux_executer
@@ -84,7 +84,8 @@ class ArgentJamaisPerdu(RuleBasedStateMachine):
 
     @rule(corps=st.fixed_dictionaries({"externalId": st.text(max_size=45), "status": st.text(max_size=12)}))
     def callback_forge(self, corps):
-        assert self.api.put("/api/v1/mtn/callback/", corps, format="json").status_code in {200, 404}
+        # 400: a body with NUL bytes is refused at the edge as unreadable (changes nothing either).
+        assert self.api.put("/api/v1/mtn/callback/", corps, format="json").status_code in {200, 400, 404}
 
     @rule(index=st.integers(0, 50), statut=st.sampled_from(["SUCCESSFUL", "FAILED"]))
     def l_operateur_tranche(self, index, statut):

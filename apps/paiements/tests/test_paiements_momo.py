@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
 from apps.mtn_integration.momo.reasons import MOTIFS
+from apps.paiements import operateurs as momo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat, NumeroPolice, Souscription
 from conftest import travaux_en_file, travaux_executer
