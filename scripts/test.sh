@@ -43,6 +43,7 @@ fi
 # --- The product live: API (gunicorn) + job worker + MoMo sandbox on a fresh database with the demo data ---
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
+E2E_AIRTEL_PORT=${E2E_AIRTEL_PORT:-8096}
 E2E_HTTPS_PORT=${E2E_HTTPS_PORT:-8443}  # nginx (TLS) in front of the API, as in docker-compose
 PIDS=()
 arreter_serveurs() {
@@ -59,6 +60,9 @@ demarrer_produit() {
   export DATABASE_URL
   export MOMO_BASE_URL="http://127.0.0.1:$E2E_MOMO_PORT"
   export MOMO_CALLBACK_URL="http://127.0.0.1:$E2E_PORT/api/v1/mtn/callback/"
+  export AIRTEL_BASE_URL="http://127.0.0.1:$E2E_AIRTEL_PORT"
+  export AIRTEL_SANDBOX_CALLBACK_URL="http://127.0.0.1:$E2E_PORT/api/v1/airtel/callback/"
+  export AIRTEL_SANDBOX_PROCESSING_SECONDS=1
   export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
   export PROXY_DE_CONFIANCE=true  # the browser and newman come through nginx (below)
   # Short sandbox delays so the browser sees payments settle quickly.
@@ -70,6 +74,11 @@ demarrer_produit() {
     "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
   export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$E2E_MOMO_PORT" > .run/e2e-sandbox.log 2>&1 &
+  PIDS+=($!)
+  read -r AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET < <(.venv/bin/python -c \
+    "import django; django.setup(); from django.conf import settings as s; print(s.AIRTEL_CLIENT_ID, s.AIRTEL_CLIENT_SECRET)")
+  export AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET
+  .venv/bin/python -m apps.airtel_integration.sandbox --host 127.0.0.1 --port "$E2E_AIRTEL_PORT" > .run/e2e-airtel.log 2>&1 &
   PIDS+=($!)
   # The job queue's worker: sends request-to-pay, checks statuses, runs the periodic jobs.
   .venv/bin/python manage.py travailleur --concurrency 8 > .run/e2e-worker.log 2>&1 &

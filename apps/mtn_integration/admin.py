@@ -16,8 +16,11 @@ class AppelMomoInline(LectureSeuleMixin, admin.TabularInline):
 
 @admin.register(TransactionMomo)
 class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
+    """Every operator transaction (MTN MoMo and Airtel Money share the payment core's table), read-only."""
+
     list_display = [
         "reference_id",
+        "operateur",
         "paiement",
         "statut",
         "raison",
@@ -27,11 +30,15 @@ class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
         "nombre_verifications",
         "date_creation",
     ]
-    list_filter = ["statut", "callback_recu", "anomalie"]
+    list_filter = [("paiement__mode_paiement", admin.ChoicesFieldListFilter), "statut", "callback_recu", "anomalie"]
     search_fields = ["reference_id", "paiement__reference", "financial_transaction_id"]
     list_select_related = ["paiement"]
     readonly_fields = [f.name for f in TransactionMomo._meta.fields]
     inlines = [AppelMomoInline]
+
+    @admin.display(description="opérateur", ordering="paiement__mode_paiement")
+    def operateur(self, obj):
+        return obj.paiement.get_mode_paiement_display()
 
 
 @admin.register(PaiementAVerifier)

@@ -67,7 +67,7 @@ describe('Payer', () => {
     expect(posts).toHaveLength(1);
     const entetes = posts[0].init.headers as Record<string, string>;
     expect(entetes['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(String(posts[0].init.body))).toEqual({ montant: 10000, numero_payeur: '+242061234567' });
+    expect(JSON.parse(String(posts[0].init.body))).toEqual({ montant: 10000, numero_payeur: '+242061234567', operateur: 'mtn_momo' });
   });
 
   it('a retry after a network error reuses the same Idempotency-Key', async () => {
@@ -179,7 +179,7 @@ describe('Payer', () => {
     fireEvent.click(screen.getByTestId('bouton-payer'));
     await screen.findByText('Validez le paiement sur votre téléphone');
     const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
-    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 2500, numero_payeur: '46733123451' });
+    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 2500, numero_payeur: '46733123451', operateur: 'mtn_momo' });
   });
 
   it('sends renouvellement: true for the renewal of an expired contrat', async () => {
@@ -199,7 +199,7 @@ describe('Payer', () => {
     fireEvent.click(bouton);
     await screen.findByText('Validez le paiement sur votre téléphone');
     const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
-    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 1250, numero_payeur: '+242061234567', renouvellement: true });
+    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 1250, numero_payeur: '+242061234567', operateur: 'mtn_momo', renouvellement: true });
   });
 
   it('hides the test-number mode outside the sandbox', async () => {

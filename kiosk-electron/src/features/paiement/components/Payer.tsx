@@ -13,7 +13,7 @@ import { lireContrat } from '../../contrat/api/contrat';
 import { initierPaiement, type DemandePaiement } from '../api/paiements';
 import { AttentePaiement } from './AttentePaiement';
 import { Recu } from './Recu';
-import { SaisiePayeur, chiffresLocaux, numeroPayeur, payeurValide, type Payeur } from './SaisiePayeur';
+import { SaisiePayeur, chiffresLocaux, numeroPayeur, operateurPayeur, payeurValide, type Payeur } from './SaisiePayeur';
 
 export interface OptionPaiement {
   id: 'arrieres' | 'echeance' | 'renouvellement' | 'autre';
@@ -85,7 +85,7 @@ export function Payer({ police }: { police: string }) {
     verrou.current = true;
     setEnvoi(true);
     setErreur(null);
-    const demande: DemandePaiement = { montant, numero_payeur: numeroPayeur(payeur) };
+    const demande: DemandePaiement = { montant, numero_payeur: numeroPayeur(payeur), operateur: operateurPayeur(payeur) };
     if (option?.renouvellement && choisi !== 'autre') demande.renouvellement = true;
     const signature = JSON.stringify([police, demande]);
     if (intention.current?.signature !== signature) {
