@@ -18,9 +18,9 @@ test('Pierre NGOUABI renouvelle par Airtel Money', { timeout: 300_000 }, async (
   await page.getByRole('button', { name: /Payer PASS KIMIA CG-2024-VIE-002/ }).click();
   await page.getByTestId('bouton-payer').waitFor();
   await page.getByTestId('option-renouvellement').click();
-  const airtel = page.getByRole('button', { name: 'Airtel Money' });
+  const airtel = page.getByRole('button', { name: 'Airtel Money', exact: true });
   assert.equal(await airtel.getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.getByRole('button', { name: 'MTN MoMo' }).getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.getByRole('button', { name: 'MTN MoMo', exact: true }).getAttribute('aria-pressed'), 'false');
   await capture(page, '30-payer-airtel');
   await page.getByTestId('bouton-payer').click();
   const succes = page.getByTestId('paiement-succes');
