@@ -31,7 +31,12 @@ class PaiementInitierApi(APIView):
         montant = MontantField(min_value=1, max_value=services.MONTANT_MAXIMUM_ABSOLU)
         numero_payeur = serializers.CharField(max_length=20, required=False, allow_blank=False)
         # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(max_length=20, required=False, allow_blank=True)
+        operateur = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
+        )
         renouvellement = serializers.BooleanField(required=False, default=False)
 
     class OutputSerializer(serializers.Serializer):

@@ -209,7 +209,12 @@ class SouscriptionCreerApi(PublicApi):
         beneficiaires = BeneficiaireInputSerializer(many=True, required=False, default=list, max_length=6)
         numero_payeur = serializers.CharField(max_length=20)
         # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(max_length=20, required=False, allow_blank=True)
+        operateur = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
+        )
 
     class OutputSerializer(serializers.Serializer):
         class SouscriptionSerializer(serializers.Serializer):
@@ -381,7 +386,12 @@ class SouscriptionRelancerPaiementApi(PublicApi):
     class InputSerializer(serializers.Serializer):
         numero_payeur = serializers.CharField(max_length=20)
         # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(max_length=20, required=False, allow_blank=True)
+        operateur = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
+        )
 
     @extend_schema(
         tags=["Souscription"],
