@@ -40,7 +40,7 @@ if [ -f kiosk-electron/package.json ]; then
     "! grep -oE '<script[^>]*>|<style|style=' kiosk-electron/dist/index.html | grep -v 'src='"
 fi
 
-# --- The product live: API (gunicorn) + job worker + MoMo sandbox on a fresh database with the demo data ---
+# --- The product live: API (gunicorn) + job worker + MoMo and Airtel sandboxes on a fresh database with the demo data ---
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
 E2E_AIRTEL_PORT=${E2E_AIRTEL_PORT:-8096}
@@ -143,7 +143,7 @@ verifier_proxy_tls() {  # what the proxy itself guarantees: body limit (JSON err
 BASE_E2E="https://127.0.0.1:$E2E_HTTPS_PORT"
 
 mkdir -p .run
-etape "produit en marche (API + travailleur + bac à sable MoMo + démo)" demarrer_produit
+etape "produit en marche (API + travailleur + bacs à sable MoMo et Airtel + démo)" demarrer_produit
 etape "proxy TLS (nginx) devant l'API" demarrer_proxy_tls
 etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
 if [ -f postman/package.json ]; then
