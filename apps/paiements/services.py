@@ -22,7 +22,7 @@ from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 from apps.souscriptions.services import souscription_activer, souscription_renouveler
 
 # The operators' sandbox test payers, accepted only while that operator is a sandbox:
-# MTN's (momo.md) are not Congo numbers; Airtel's are national 0500000xx numbers.
+# MTN's are not Congo numbers; Airtel's are national 0500000xx numbers.
 NUMERO_TEST_MTN = re.compile(r"^46733123[0-9]{3}$")
 NUMERO_TEST_AIRTEL = re.compile(r"^\+2420500000[0-9]{2}$")
 # One payment may cover up to two years of premium, and never more than this.
@@ -92,7 +92,7 @@ def payeur_valider(numero_payeur: str, operateur: str | None = None) -> tuple[st
 
 
 def type_paiement_choisir(*, contrat: Contrat, renouvellement: bool, jour) -> str:
-    """domain.md's rule: renewal when asked and allowed, rattrapage with arrears, else cotisation."""
+    """The rule: renewal when asked and allowed, rattrapage with arrears, else cotisation."""
     if contrat.etat == "resilie":
         raise Conflict("contrat_resilie", "Ce contrat est résilié : il ne peut plus recevoir de paiement.")
     if renouvellement:
