@@ -10,7 +10,7 @@ api_v1 = [
     path("", include("apps.produits.urls")),
     path("", include("apps.souscriptions.urls")),
     path("", include("apps.paiements.urls")),
-    path("", include("apps.mtn_integration.urls")),
+    path("", include("apps.paiements.urls_operateurs")),
 ]
 
 urlpatterns = [

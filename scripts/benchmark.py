@@ -307,8 +307,8 @@ def reconciliation(nombre: int) -> float:
 
     from apps.mtn_integration import passerelle
     from apps.mtn_integration.models import TransactionMomo
-    from apps.mtn_integration.services import transaction_verifier, transactions_a_verifier
     from apps.paiements.models import Paiement
+    from apps.paiements.operateurs import transaction_verifier, transactions_a_verifier
     from apps.souscriptions.models import Contrat
 
     os.environ.update({"MOMO_BASE_URL": f"http://127.0.0.1:{PORT_MOMO}"})

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs NSIA PASS on this machine: environment, PostgreSQL (embedded unless DATABASE_URL is set),
-# migrations, demo data, MoMo sandbox, the job worker and the API on http://127.0.0.1:8000.
+# migrations, demo data, MoMo and Airtel sandboxes, the job worker and the API on http://127.0.0.1:8000.
 # Ctrl-C stops everything it started; running it again reuses the data.
 source "$(dirname "$0")/_commun.sh"
 
@@ -10,6 +10,10 @@ MOMO_PORT=${MOMO_PORT:-8090}
 # The API talks to the sandbox started below and gives it its own callback URL.
 export MOMO_BASE_URL=${MOMO_BASE_URL:-http://127.0.0.1:$MOMO_PORT}
 export MOMO_CALLBACK_URL=${MOMO_CALLBACK_URL:-http://127.0.0.1:$PORT/api/v1/mtn/callback/}
+AIRTEL_PORT=${AIRTEL_PORT:-8095}
+export AIRTEL_BASE_URL=${AIRTEL_BASE_URL:-http://127.0.0.1:$AIRTEL_PORT}
+# Airtel's callback URL is set in the sandbox (as in Airtel's app settings), not per request.
+export AIRTEL_SANDBOX_CALLBACK_URL=${AIRTEL_SANDBOX_CALLBACK_URL:-http://127.0.0.1:$PORT/api/v1/airtel/callback/}
 preparer_venv requirements.txt
 construire_borne || echo "!! La construction de la borne a échoué : l'API démarre quand même." >&2
 
@@ -41,6 +45,14 @@ read -r MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
 export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
 .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
+PIDS+=($!)
+
+echo "==> Bac à sable Airtel Money sur http://127.0.0.1:$AIRTEL_PORT"
+# It knows the client id and secret of settings/local.py (development values only).
+read -r AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET AIRTEL_SANDBOX_CALLBACK_SECRET < <(.venv/bin/python -c \
+  "import django; django.setup(); from django.conf import settings as s; print(s.AIRTEL_CLIENT_ID, s.AIRTEL_CLIENT_SECRET, s.AIRTEL_CALLBACK_SECRET)")
+export AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET AIRTEL_SANDBOX_CALLBACK_SECRET
+.venv/bin/python -m apps.airtel_integration.sandbox --host 127.0.0.1 --port "$AIRTEL_PORT" &
 PIDS+=($!)
 
 # The job queue's worker (docs/paiements.md): sends each request-to-pay, checks statuses with

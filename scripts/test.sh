@@ -27,7 +27,9 @@ etape() {  # $1: label, rest: command
 }
 
 etape "ruff (style Python)" .venv/bin/ruff check .
-etape "pytest (API, base PostgreSQL, bac à sable MoMo)" .venv/bin/python -m pytest --create-db -q
+# Layers between apps: gateways never call up into the domain (pyproject.toml, [tool.importlinter]).
+etape "import-linter (couches : passerelles, cœur des paiements)" .venv/bin/lint-imports --no-cache
+etape "pytest (API, base PostgreSQL, bacs à sable MoMo et Airtel)" .venv/bin/python -m pytest --create-db -q
 
 if [ -f kiosk-electron/package.json ]; then
   etape "borne : installation npm" bash -c "cd kiosk-electron && npm ci --no-audit --no-fund --loglevel=error"
@@ -41,9 +43,10 @@ if [ -f kiosk-electron/package.json ]; then
   etape "borne : construction pour les tests de bout en bout" bash -c "cd kiosk-electron && npm run build:test --silent"
 fi
 
-# --- The product live: API (gunicorn) + job worker + MoMo sandbox on a fresh database with the demo data ---
+# --- The product live: API (gunicorn) + job worker + MoMo and Airtel sandboxes on a fresh database with the demo data ---
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
+E2E_AIRTEL_PORT=${E2E_AIRTEL_PORT:-8096}
 E2E_HTTPS_PORT=${E2E_HTTPS_PORT:-8443}  # nginx (TLS) in front of the API, as in docker-compose
 PIDS=()
 arreter_serveurs() {
@@ -60,6 +63,9 @@ demarrer_produit() {
   export DATABASE_URL
   export MOMO_BASE_URL="http://127.0.0.1:$E2E_MOMO_PORT"
   export MOMO_CALLBACK_URL="http://127.0.0.1:$E2E_PORT/api/v1/mtn/callback/"
+  export AIRTEL_BASE_URL="http://127.0.0.1:$E2E_AIRTEL_PORT"
+  export AIRTEL_SANDBOX_CALLBACK_URL="http://127.0.0.1:$E2E_PORT/api/v1/airtel/callback/"
+  export AIRTEL_SANDBOX_PROCESSING_SECONDS=1
   export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost"
   export PROXY_DE_CONFIANCE=true  # the browser and newman come through nginx (below)
   # Short sandbox delays so the browser sees payments settle quickly.
@@ -71,6 +77,11 @@ demarrer_produit() {
     "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
   export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$E2E_MOMO_PORT" > .run/e2e-sandbox.log 2>&1 &
+  PIDS+=($!)
+  read -r AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET < <(.venv/bin/python -c \
+    "import django; django.setup(); from django.conf import settings as s; print(s.AIRTEL_CLIENT_ID, s.AIRTEL_CLIENT_SECRET)")
+  export AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET
+  .venv/bin/python -m apps.airtel_integration.sandbox --host 127.0.0.1 --port "$E2E_AIRTEL_PORT" > .run/e2e-airtel.log 2>&1 &
   PIDS+=($!)
   # The job queue's worker: sends request-to-pay, checks statuses, runs the periodic jobs.
   .venv/bin/python manage.py travailleur --concurrency 8 > .run/e2e-worker.log 2>&1 &
@@ -135,7 +146,7 @@ verifier_proxy_tls() {  # what the proxy itself guarantees: body limit (JSON err
 BASE_E2E="https://127.0.0.1:$E2E_HTTPS_PORT"
 
 mkdir -p .run
-etape "produit en marche (API + travailleur + bac à sable MoMo + démo)" demarrer_produit
+etape "produit en marche (API + travailleur + bacs à sable MoMo et Airtel + démo)" demarrer_produit
 etape "proxy TLS (nginx) devant l'API" demarrer_proxy_tls
 etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
 if [ -f postman/package.json ]; then

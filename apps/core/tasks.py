@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 @app.task(name="periodique.reconciliation", queue="periodiques", queueing_lock="reconciliation")
 def reconciliation(timestamp: int) -> None:
     """Every pending MoMo transaction whose check is due gets its check job (none is forgotten)."""
-    from apps.mtn_integration.services import reconcilier
+    from apps.paiements.operateurs import reconcilier
 
     nombre = reconcilier()
     if nombre:

@@ -18,8 +18,11 @@ class AppelMomoInline(LectureSeuleMixin, admin.TabularInline):
 
 @admin.register(TransactionMomo)
 class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
+    """Every operator transaction (MTN MoMo and Airtel Money share the payment core's table), read-only."""
+
     list_display = [
         "reference_id",
+        "operateur",
         "paiement",
         "statut",
         "raison",
@@ -29,7 +32,7 @@ class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
         "nombre_verifications",
         "date_creation",
     ]
-    list_filter = ["statut", "callback_recu", "anomalie"]
+    list_filter = [("paiement__mode_paiement", admin.ChoicesFieldListFilter), "statut", "callback_recu", "anomalie"]
     search_fields = ["reference_id", "paiement__reference", "financial_transaction_id"]
     list_select_related = ["paiement"]
     show_full_result_count = False
@@ -58,6 +61,10 @@ class TransactionMomoAdmin(LectureSeuleMixin, admin.ModelAdmin):
             "</thead><tbody>{}</tbody></table>",
             lignes,
         )
+
+    @admin.display(description="opérateur", ordering="paiement__mode_paiement")
+    def operateur(self, obj):
+        return obj.paiement.get_mode_paiement_display()
 
 
 @admin.register(PaiementAVerifier)

@@ -1,33 +1,25 @@
-"""The bridge between our transactions and the MoMo Collection client.
+"""MTN MoMo as a payment gateway (apps/paiements/passerelles.py): the Collection client behind it.
 
 Builds the client from settings, records every HTTP call (masked) as an AppelMomo row, and
-turns the client's results and exceptions into the few outcomes the services act on.
+turns the client's results and exceptions into the few outcomes the payment core acts on.
+Knows nothing of paiements or souscriptions.
 """
 
 import logging
-from dataclasses import dataclass
+import uuid
 from functools import lru_cache
 
 from django.conf import settings
 
 from apps.mtn_integration import momo
 from apps.mtn_integration.models import AppelMomo, TransactionMomo
+from apps.mtn_integration.momo import reasons
+from apps.paiements.passerelles import Demande, Indice, ResultatEnvoi, StatutOperateur
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class ResultatEnvoi:
-    accepte: bool  # MTN answered 202 (or 409: it already has this X-Reference-Id)
-    refus: str | None = None  # MTN refused it for good: the reason code
-
-
-@dataclass(frozen=True)
-class StatutMomo:
-    statut: str | None = None
-    raison: str | None = None
-    financial_transaction_id: str | None = None
-    inconnue: bool = False  # 404: MTN never received this X-Reference-Id
+# Kept for the tests and scripts written with the earlier name.
+StatutMomo = StatutOperateur
 
 
 def _enregistrer_appel(appel) -> None:
@@ -72,16 +64,15 @@ def client() -> "momo.MomoClient":
     return _client(configuration())
 
 
-def demander_paiement(transaction_momo: TransactionMomo) -> ResultatEnvoi:
-    paiement = transaction_momo.paiement
+def demander_paiement(demande: Demande) -> ResultatEnvoi:
     try:
         client().request_to_pay(
-            reference_id=str(transaction_momo.reference_id),
-            amount=transaction_momo.montant,
-            external_id=paiement.reference,
-            payer_msisdn=transaction_momo.payeur,
-            payer_message=f"NSIA PASS {paiement.souscription.numero_souscription}",
-            payee_note=paiement.reference,
+            reference_id=demande.reference_id,
+            amount=demande.montant,
+            external_id=demande.reference,
+            payer_msisdn=demande.payeur,
+            payer_message=demande.libelle,
+            payee_note=demande.reference,
         )
         return ResultatEnvoi(accepte=True)
     except momo.MomoDuplicateReference:
@@ -91,22 +82,49 @@ def demander_paiement(transaction_momo: TransactionMomo) -> ResultatEnvoi:
     except (momo.MomoTimeout, momo.MomoUnavailable):
         return ResultatEnvoi(accepte=False)
     except momo.MomoError as exc:
-        logger.warning("Request-to-pay %s refusé : %s", transaction_momo.reference_id, type(exc).__name__)
+        logger.warning("Request-to-pay %s refusé : %s", demande.reference_id, type(exc).__name__)
         return ResultatEnvoi(accepte=False, refus=getattr(exc, "code", None) or "COULD_NOT_PERFORM_TRANSACTION")
 
 
-def consulter_statut(transaction_momo: TransactionMomo) -> StatutMomo | None:
+def consulter_statut(reference_id: str) -> StatutOperateur | None:
     try:
-        statut = client().get_status(str(transaction_momo.reference_id))
+        statut = client().get_status(str(reference_id))
     except momo.MomoNotFound:
-        return StatutMomo(inconnue=True)
+        return StatutOperateur(inconnue=True)
     except (momo.MomoTimeout, momo.MomoUnavailable):
         return None
     except momo.MomoError:
-        logger.warning("Statut MoMo illisible pour %s", transaction_momo.reference_id)
+        logger.warning("Statut MoMo illisible pour %s", reference_id)
         return None
-    return StatutMomo(
+    return StatutOperateur(
         statut=str(getattr(statut.status, "value", statut.status)),
         raison=statut.reason_code,
-        financial_transaction_id=statut.financial_transaction_id,
+        reference_operateur=statut.financial_transaction_id,
     )
+
+
+class PasserelleMomo:
+    """MTN MoMo Collection. MTN's statuses are already the core's (PENDING, SUCCESSFUL, FAILED)."""
+
+    def envoyer(self, demande: Demande) -> ResultatEnvoi:
+        return demander_paiement(demande)
+
+    def consulter(self, reference_id: str) -> StatutOperateur | None:
+        # Looked up at call time so that a test may stand in for MTN's answer.
+        return consulter_statut(reference_id)
+
+    def indice(self, corps: dict, parametres: dict, entetes: dict) -> Indice | None:
+        """MTN's callback is unsigned: X-Reference-Id from our ?ref= or the body, or externalId."""
+        reference_id = parametres.get("ref") or corps.get("referenceId")
+        try:
+            reference_id = str(uuid.UUID(reference_id)) if isinstance(reference_id, str) else None
+        except ValueError:
+            reference_id = None
+        externe = corps.get("externalId")
+        return Indice(reference_id=reference_id, reference=externe if isinstance(externe, str) else None)
+
+    def rembourser(self, reference_operateur: str) -> bool:
+        return False  # MTN refunds go through Disbursement, which PASS does not use: agents refund
+
+    def motif(self, code: str | None) -> str:
+        return reasons.motif_francais(code)

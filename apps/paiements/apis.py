@@ -9,9 +9,9 @@ from apps.borne_auth.authentication import ClientConnecte
 from apps.borne_auth.services import borne_authentifier
 from apps.core.api import EstClient, FichierPdfMixin, MontantField, borne_en_tete
 from apps.core.exceptions import NotFound
-from apps.mtn_integration.services import paiement_rafraichir
 from apps.paiements import services
 from apps.paiements.idempotence import idempotent
+from apps.paiements.operateurs import paiement_rafraichir
 from apps.paiements.selectors import paiement_visible
 from apps.paiements.serializers import PaiementSerializer
 from apps.souscriptions.selectors import contrat_du_client
@@ -30,6 +30,13 @@ class PaiementInitierApi(APIView):
     class InputSerializer(serializers.Serializer):
         montant = MontantField(min_value=1, max_value=services.MONTANT_MAXIMUM_ABSOLU)
         numero_payeur = serializers.CharField(max_length=20, required=False, allow_blank=False)
+        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
+        operateur = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
+        )
         renouvellement = serializers.BooleanField(required=False, default=False)
 
     class OutputSerializer(serializers.Serializer):
@@ -40,7 +47,7 @@ class PaiementInitierApi(APIView):
 
     @extend_schema(
         tags=["Paiements"],
-        summary="Payer une prime par MTN MoMo (le payeur valide sur son téléphone)",
+        summary="Payer une prime par MTN MoMo ou Airtel Money (le payeur valide sur son téléphone)",
         parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={202: OutputSerializer},
@@ -60,6 +67,7 @@ class PaiementInitierApi(APIView):
                 renouvellement=donnees.validated_data["renouvellement"],
                 borne=borne,
                 session_id=request.user.session_id,
+                operateur=donnees.validated_data.get("operateur") or None,
             )
             return status.HTTP_202_ACCEPTED, self.OutputSerializer(paiement).data
 

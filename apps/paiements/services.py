@@ -2,7 +2,8 @@
 
 import re
 import secrets
-from datetime import datetime
+import uuid
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -13,16 +14,23 @@ from apps.agents.services import action_journaliser
 from apps.borne_auth.models import Borne
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
-from apps.core.telephone import FORMAT_TELEPHONE, operateur
+from apps.core.telephone import FORMAT_TELEPHONE
+from apps.mtn_integration.models import TransactionMomo
+from apps.paiements.limites import paiement_limites_appliquer
 from apps.paiements.models import ModePaiement, Paiement, StatutPaiement, TypePaiement
+from apps.paiements.travaux import envoi_differer
 from apps.souscriptions.models import Contrat, Souscription, StatutSouscription
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 from apps.souscriptions.services import souscription_activer, souscription_renouveler
 
-# MTN's sandbox test payers (README), accepted only while the operator is a sandbox.
+# The operators' sandbox test payers, accepted only while that operator is a sandbox:
+# MTN's are not Congo numbers; Airtel's are national 0500000xx numbers.
 NUMERO_TEST_MTN = re.compile(r"^46733123[0-9]{3}$")
+NUMERO_TEST_AIRTEL = re.compile(r"^\+2420500000[0-9]{2}$")
 # One payment may cover up to two years of premium, and never more than this.
 MONTANT_MAXIMUM_ABSOLU = 5_000_000
+NOMS_OPERATEURS = {ModePaiement.MTN_MOMO: "MTN Mobile Money", ModePaiement.AIRTEL_MONEY: "Airtel Money"}
+OPERATEURS_MOBILES = tuple(NOMS_OPERATEURS)
 
 
 def reference_generer() -> str:
@@ -30,28 +38,59 @@ def reference_generer() -> str:
     return f"PAY-{timezone.localdate():%Y%m%d}-{secrets.token_hex(5).upper()}"
 
 
-def operateur_est_bac_a_sable() -> bool:
+def operateur_est_bac_a_sable(mode: str = ModePaiement.MTN_MOMO) -> bool:
+    if mode == ModePaiement.AIRTEL_MONEY:
+        return settings.AIRTEL_ENVIRONNEMENT == "sandbox"
     return settings.MOMO_TARGET_ENVIRONMENT == "sandbox"
 
 
-def payeur_valider(numero_payeur: str) -> tuple[str, str]:
-    """(mode_paiement, normalised number) for a payer, or a clear French refusal."""
+def operateur_du_numero(numero: str) -> str | None:
+    """The operator serving a +242 number by its prefix (setting OPERATEUR_PAR_PREFIXE), or None."""
+    return settings.OPERATEUR_PAR_PREFIXE.get(numero[4:6]) if FORMAT_TELEPHONE.match(numero or "") else None
+
+
+def payeur_valider(numero_payeur: str, operateur: str | None = None) -> tuple[str, str]:
+    """(mode_paiement, normalised number) for a payer and the operator chosen (default: from the
+    number), or a clear French refusal that says what to do."""
     numero = (numero_payeur or "").strip()
-    if operateur_est_bac_a_sable() and NUMERO_TEST_MTN.match(numero):
-        return ModePaiement.MTN_MOMO, numero
+    if operateur not in (None, "", *OPERATEURS_MOBILES):
+        raise ApplicationError(
+            "operateur_invalide",
+            "Opérateur inconnu : choisissez MTN Mobile Money (mtn_momo) ou Airtel Money (airtel_money).",
+            details={"operateur": ["Valeurs possibles : mtn_momo, airtel_money."]},
+        )
+    if NUMERO_TEST_MTN.match(numero) and operateur in (None, "", ModePaiement.MTN_MOMO):
+        if operateur_est_bac_a_sable(ModePaiement.MTN_MOMO):
+            return ModePaiement.MTN_MOMO, numero
     if not FORMAT_TELEPHONE.match(numero):
         raise ApplicationError(
             "numero_payeur_invalide",
-            "Numéro du payeur invalide : +242 suivi de 9 chiffres (un numéro MTN commence par 06).",
-            details={"numero_payeur": ["Format attendu : +242061234567."]},
+            "Numéro du payeur invalide : +242 suivi de 9 chiffres (MTN commence par 06, Airtel par 05 ou 04).",
+            details={"numero_payeur": ["Format attendu : +242061234567 ou +242051234567."]},
         )
-    if operateur(numero) != "mtn":
+    if NUMERO_TEST_AIRTEL.match(numero) and not operateur_est_bac_a_sable(ModePaiement.AIRTEL_MONEY):
+        raise ApplicationError(
+            "numero_payeur_invalide",
+            "Ce numéro de test n'est accepté qu'en mode bac à sable : saisissez votre numéro Airtel.",
+            details={"numero_payeur": ["Numéro de test du bac à sable Airtel."]},
+        )
+    du_numero = operateur_du_numero(numero)
+    mode = operateur or du_numero
+    if mode is None:
         raise ApplicationError(
             "operateur_non_disponible",
-            "Seul MTN Mobile Money est disponible à la borne pour l'instant : utilisez un numéro MTN (06).",
-            details={"numero_payeur": ["Numéro MTN (06) requis."]},
+            "Ce numéro n'est ni MTN ni Airtel : payez avec un numéro MTN Mobile Money (06) ou Airtel Money (05, 04).",
+            details={"numero_payeur": ["Numéro MTN (06) ou Airtel (05, 04) requis."]},
         )
-    return ModePaiement.MTN_MOMO, numero
+    # 06 and 05 can only be MTN and Airtel numbers; a 04 number (Warid's) may be either.
+    if du_numero is not None and du_numero != mode and numero[4:6] in {"06", "05"}:
+        raise ApplicationError(
+            "operateur_incoherent",
+            f"Ce numéro est un numéro {NOMS_OPERATEURS[du_numero]} : choisissez {NOMS_OPERATEURS[du_numero]} "
+            f"ou saisissez un numéro {NOMS_OPERATEURS[mode]}.",
+            details={"operateur": [f"Le numéro est servi par {NOMS_OPERATEURS[du_numero]}."]},
+        )
+    return mode, numero
 
 
 def type_paiement_choisir(*, contrat: Contrat, renouvellement: bool, jour) -> str:
@@ -103,11 +142,10 @@ def paiement_creer(
     numero_payeur: str,
     canal: str,
     borne: Borne | None,
+    operateur: str | None = None,
 ) -> Paiement:
-    """Record a pending MoMo paiement and its transaction (X-Reference-Id stored before sending)."""
-    from apps.mtn_integration.services import transaction_preparer
-
-    mode, payeur = payeur_valider(numero_payeur)
+    """Record a pending paiement and its operator transaction (our id stored before sending)."""
+    mode, payeur = payeur_valider(numero_payeur, operateur)
     paiement = Paiement.objects.create(
         reference=reference_generer(),
         souscription=souscription,
@@ -131,6 +169,7 @@ def paiement_initier_sur_contrat(
     renouvellement: bool,
     borne: Borne | None,
     session_id=None,
+    operateur: str | None = None,
 ) -> Paiement:
     """A payment on a contrat from the kiosk; its request-to-pay job commits with it.
 
@@ -139,14 +178,11 @@ def paiement_initier_sur_contrat(
     type (renewal window included) and "one pending payment per contrat" are decided under that
     lock (docs/paiements.md, docs/securite-identite.md).
     """
-    from apps.mtn_integration.services import envoi_planifier
-    from apps.paiements.limites import paiement_limites_appliquer
-
     jour = aujourdhui()
     # The contrat's and the amount's refusals come first (expired, too little…), before the
     # payer's; all are decided again under the lock below.
     paiement_sur_contrat_decider(contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour)
-    _, payeur = payeur_valider(numero_payeur or contrat.client_telephone)
+    _, payeur = payeur_valider(numero_payeur or contrat.client_telephone, operateur)
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne, session_id=session_id)
         Souscription.objects.select_for_update().only("pk").get(pk=contrat.pk)  # the row lock
@@ -162,9 +198,43 @@ def paiement_initier_sur_contrat(
             numero_payeur=payeur,
             canal="borne" if borne else "agence",
             borne=borne,
+            operateur=operateur,
         )
         envoi_planifier(paiement=paiement)
     return paiement
+
+
+# The first status check comes this long after the request is sent.
+PREMIERE_VERIFICATION = timedelta(seconds=5)
+
+
+def transaction_preparer(*, paiement: Paiement) -> TransactionMomo:
+    """Store the operator transaction and its id before anything is sent to the operator."""
+    transaction_operateur = TransactionMomo(
+        paiement=paiement,
+        reference_id=uuid.uuid4(),
+        montant=paiement.montant,
+        devise=settings.AIRTEL_CURRENCY
+        if paiement.mode_paiement == ModePaiement.AIRTEL_MONEY
+        else settings.MOMO_CURRENCY,
+        payeur=paiement.numero_payeur.lstrip("+"),
+        prochaine_verification=timezone.now() + PREMIERE_VERIFICATION,
+    )
+    transaction_operateur.historique.append(
+        {
+            "date": timezone.now().isoformat(),
+            "statut": TransactionMomo.Statut.A_ENVOYER,
+            "source": "creation",
+            "raison": "",
+        }
+    )
+    transaction_operateur.save()
+    return transaction_operateur
+
+
+def envoi_planifier(*, paiement: Paiement) -> None:
+    """Queue the request to pay in the paiement's own database transaction (no commit, no job)."""
+    envoi_differer(reference_id=paiement.transaction_momo.reference_id)
 
 
 def paiement_sur_contrat_decider(*, contrat: Contrat, montant: int, renouvellement: bool, jour):

@@ -213,6 +213,13 @@ class SouscriptionCreerApi(PublicApi):
         periodicite = serializers.ChoiceField(choices=Periodicite.choices)
         beneficiaires = BeneficiaireInputSerializer(many=True, required=False, default=list, max_length=6)
         numero_payeur = serializers.CharField(max_length=20)
+        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
+        operateur = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
+        )
 
     class OutputSerializer(serializers.Serializer):
         class SouscriptionSerializer(serializers.Serializer):
@@ -233,7 +240,7 @@ class SouscriptionCreerApi(PublicApi):
 
     @extend_schema(
         tags=["Souscription"],
-        summary="Souscrire un PASS à la borne (premier paiement par MTN MoMo)",
+        summary="Souscrire un PASS à la borne (premier paiement par MTN MoMo ou Airtel Money)",
         parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={201: OutputSerializer},
@@ -257,6 +264,7 @@ class SouscriptionCreerApi(PublicApi):
                 beneficiaires=valeurs["beneficiaires"],
                 numero_payeur=valeurs["numero_payeur"],
                 borne=borne,
+                operateur=valeurs.get("operateur") or None,
             )
             souscription.montant_echeance = selectors.montant_echeance(
                 montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
@@ -382,6 +390,13 @@ class SouscriptionRelancerPaiementApi(PublicApi):
 
     class InputSerializer(serializers.Serializer):
         numero_payeur = serializers.CharField(max_length=20)
+        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
+        operateur = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
+        )
 
     @extend_schema(
         tags=["Souscription"],
@@ -398,7 +413,10 @@ class SouscriptionRelancerPaiementApi(PublicApi):
             donnees = self.InputSerializer(data=request.data)
             donnees.is_valid(raise_exception=True)
             souscription, paiement = services.souscription_relancer_paiement(
-                numero_souscription=numero, numero_payeur=donnees.validated_data["numero_payeur"], borne=borne
+                numero_souscription=numero,
+                numero_payeur=donnees.validated_data["numero_payeur"],
+                borne=borne,
+                operateur=donnees.validated_data.get("operateur") or None,
             )
             souscription.montant_echeance = selectors.montant_echeance(
                 montant_prime=souscription.montant_prime, periodicite=souscription.periodicite

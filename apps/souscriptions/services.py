@@ -213,6 +213,7 @@ def souscription_creer(
     beneficiaires: list[dict],
     numero_payeur: str,
     borne,
+    operateur: str | None = None,
 ):
     """A new PASS from a kiosk: validated whole first, then written in one transaction.
 
@@ -222,17 +223,16 @@ def souscription_creer(
     """
     from apps.clients.models import Client
     from apps.clients.preuves import preuve_telephone_exiger
-    from apps.mtn_integration.services import envoi_planifier
     from apps.paiements.limites import paiement_limites_appliquer
     from apps.paiements.models import TypePaiement
-    from apps.paiements.services import paiement_creer, payeur_valider
+    from apps.paiements.services import envoi_planifier, paiement_creer, payeur_valider
     from apps.souscriptions.limites import souscription_limites_appliquer
 
     if not produit.actif:
         raise ApplicationError("produit_inactif", "Ce produit n'est plus proposé.")
     souscription_valider_montant(produit=produit, montant_prime=montant_prime, periodicite=periodicite)
     beneficiaires_valider(beneficiaires=beneficiaires)
-    _, payeur = payeur_valider(numero_payeur)
+    _, payeur = payeur_valider(numero_payeur, operateur)
     preuve_telephone_exiger(telephone=client_donnees["telephone"], numero_payeur=payeur)
     premiere = montant_premiere_echeance(montant_prime=montant_prime, periodicite=periodicite)
 
@@ -265,6 +265,7 @@ def souscription_creer(
             numero_payeur=numero_payeur,
             canal="borne",
             borne=borne,
+            operateur=operateur,
         )
         envoi_planifier(paiement=paiement)
     return souscription, paiement
@@ -545,18 +546,19 @@ def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: s
     return souscription
 
 
-def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: str, borne):
+def souscription_relancer_paiement(
+    *, numero_souscription: str, numero_payeur: str, borne, operateur: str | None = None
+):
     """A new attempt at the first payment of a souscription still waiting for it.
 
     Returns (souscription, paiement). Refused while an attempt is pending, and once the
     souscription is activated or abandoned.
     """
-    from apps.mtn_integration.services import envoi_planifier
     from apps.paiements.limites import paiement_limites_appliquer
     from apps.paiements.models import TypePaiement
-    from apps.paiements.services import paiement_creer, paiement_en_cours_refuser, payeur_valider
+    from apps.paiements.services import envoi_planifier, paiement_creer, paiement_en_cours_refuser, payeur_valider
 
-    _, payeur = payeur_valider(numero_payeur)
+    _, payeur = payeur_valider(numero_payeur, operateur)
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
         souscription = souscription_relancable(
@@ -578,6 +580,7 @@ def souscription_relancer_paiement(*, numero_souscription: str, numero_payeur: s
             numero_payeur=numero_payeur,
             canal="borne",
             borne=borne,
+            operateur=operateur,
         )
         envoi_planifier(paiement=paiement)
     return souscription, paiement

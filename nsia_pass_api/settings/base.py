@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "apps.paiements",
     "apps.sinistres",
     "apps.mtn_integration",
+    "apps.airtel_integration",
     "axes",  # staff sign-in lockout (settings/integrations/axes.py)
 ]
 
@@ -116,6 +117,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # When on, a souscription that becomes activee receives the next free police number at once.
 PASS_ATTRIBUTION_AUTOMATIQUE = config("PASS_ATTRIBUTION_AUTOMATIQUE", default=True, cast=bool)
 
+from nsia_pass_api.settings.integrations.airtel import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.axes import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.borne import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.cors import *  # noqa: E402,F403

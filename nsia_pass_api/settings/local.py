@@ -18,6 +18,9 @@ MOMO_SUBSCRIPTION_KEY = config("MOMO_SUBSCRIPTION_KEY", default="sandbox-cle-abo
 MOMO_API_USER = config("MOMO_API_USER", default="9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f")
 MOMO_API_KEY = config("MOMO_API_KEY", default="0123456789abcdef0123456789abcdef")
 MOMO_CALLBACK_URL = config("MOMO_CALLBACK_URL", default="http://127.0.0.1:8000/api/v1/mtn/callback/")
+# The project's Airtel sandbox, started by scripts/run.sh with the same credentials.
+AIRTEL_CLIENT_ID = config("AIRTEL_CLIENT_ID", default="sandbox-client-id")
+AIRTEL_CLIENT_SECRET = config("AIRTEL_CLIENT_SECRET", default="sandbox-client-secret")
 
 
 def _database_url() -> str:

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
+from apps.paiements import operateurs as momo
 from apps.paiements.services import paiement_initier_sur_contrat
 from apps.souscriptions.models import Contrat
 

@@ -9,7 +9,9 @@ import re
 from typing import Any
 
 MAX_RECORDED_CHARS = 2000
-SECRET_KEYS = frozenset({"access_token", "apikey", "api_key", "authorization", "token", "refresh_token"})
+SECRET_KEYS = frozenset(
+    {"access_token", "apikey", "api_key", "authorization", "token", "refresh_token", "client_secret", "hash"}
+)
 MSISDN_KEYS = frozenset({"partyid", "msisdn", "payer", "payee"})
 # Identifiers the audit trail needs whole, even when they are long runs of digits.
 KEPT_KEYS = frozenset({"financialtransactionid", "externalid", "referenceid", "amount"})

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
 from apps.core.exceptions import Conflict
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
+from apps.paiements import operateurs as momo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat
 from conftest import travaux_executer

@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from apps.mtn_integration import services as momo
 from apps.mtn_integration.models import TransactionMomo
 from apps.mtn_integration.momo.reasons import MOTIFS
+from apps.paiements import operateurs as momo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat, NumeroPolice, Souscription
 from conftest import travaux_en_file, travaux_executer
@@ -122,7 +122,10 @@ def test_operateur_injoignable_au_dela_de_l_ancienne_expiration_puis_reussi(jean
         ({"montant": "10000"}, "donnees_invalides"),
         ({"montant": 100.5}, "donnees_invalides"),
         ({"montant": True}, "donnees_invalides"),
-        ({"montant": 10000, "numero_payeur": "+242051234567"}, "operateur_non_disponible"),
+        ({"montant": 10000, "numero_payeur": "+242221234567"}, "operateur_non_disponible"),
+        ({"montant": 10000, "numero_payeur": "+242051234567", "operateur": "mtn_momo"}, "operateur_incoherent"),
+        ({"montant": 10000, "numero_payeur": "+242061234567", "operateur": "airtel_money"}, "operateur_incoherent"),
+        ({"montant": 10000, "operateur": "orange"}, "operateur_invalide"),
         ({"montant": 10000, "numero_payeur": "0612"}, "numero_payeur_invalide"),
         ({"montant": 10000, "renouvellement": True}, "renouvellement_impossible"),
     ],

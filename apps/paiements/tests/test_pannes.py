@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import close_old_connections, connection
 
+from apps.airtel_integration.tests.conftest import _airtel, airtel_sandbox  # noqa: F401 - fixtures
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat
@@ -34,7 +35,7 @@ def _url_base_de_test() -> str:
 
 
 @pytest.fixture
-def travailleur(sandbox, file_de_travaux_videe):
+def travailleur(sandbox, file_de_travaux_videe, settings):
     """Start (and restart) worker processes; every one is stopped at the end."""
     processus = []
     env = {
@@ -52,6 +53,12 @@ def travailleur(sandbox, file_de_travaux_videe):
         # No callback reaches this test (no live API): polling settles everything, and the capped
         # backoff (5 minutes in production) would outlast the test on a busy machine.
         "MOMO_VERIFICATION_MAX_SECONDES": "5",
+        # The Airtel sandbox's, when a test uses it (set by its fixture before this one).
+        "AIRTEL_BASE_URL": settings.AIRTEL_BASE_URL,
+        "AIRTEL_CLIENT_ID": settings.AIRTEL_CLIENT_ID,
+        "AIRTEL_CLIENT_SECRET": settings.AIRTEL_CLIENT_SECRET,
+        "AIRTEL_ENVIRONNEMENT": "sandbox",
+        "AIRTEL_TIMEOUT_SECONDS": "2",
     }
 
     (RACINE / ".run").mkdir(exist_ok=True)  # a fresh clone has no .run/ yet
@@ -77,7 +84,7 @@ def travailleur(sandbox, file_de_travaux_videe):
                 p.kill()
 
 
-def _payer_sur_trois_contrats():
+def _payer_sur_trois_contrats(numero_payeur="+242061234567"):
     from apps.core.demo import charger_demo
     from apps.paiements.services import paiement_initier_sur_contrat
 
@@ -86,7 +93,7 @@ def _payer_sur_trois_contrats():
         paiement_initier_sur_contrat(
             contrat=Contrat.objects.get(numero_police=police),
             montant=1000,
-            numero_payeur="+242061234567",
+            numero_payeur=numero_payeur,
             renouvellement=False,
             borne=None,
         ).reference
@@ -115,11 +122,16 @@ def test_travailleur_tue_pendant_l_envoi_puis_relance(sandbox, travailleur):
     """Worker killed between the commit and MTN's answer: the jobs come back, nothing lost."""
     sandbox.pannes(requesttopay="hang", hang_seconds=4)
     references = _payer_sur_trois_contrats()
+    _tuer_pendant_l_envoi_puis_relancer(travailleur, lever_la_panne=sandbox.pannes, references=references)
+    assert len({t["referenceId"] for t in sandbox.transactions()}) == len(references)
+
+
+def _tuer_pendant_l_envoi_puis_relancer(travailleur, *, lever_la_panne, references) -> None:
     premier = travailleur()
     assert _attendre(lambda: _en_cours() > 0, 20)
     premier.kill()  # SIGKILL: no cleanup at all, its jobs stay "doing"
     premier.wait(5)
-    sandbox.pannes()
+    lever_la_panne()
     from apps.core.tasks import travaux_bloques_relancer
 
     # What the periodic sweep does every minute, with a 1 s heartbeat threshold so that the test
@@ -135,7 +147,17 @@ def test_travailleur_tue_pendant_l_envoi_puis_relance(sandbox, travailleur):
     assert relances >= 1
     travailleur()
     assert _attendre(lambda: _tous_reussis(references), 60), _etat_des_travaux()
-    assert len({t["referenceId"] for t in sandbox.transactions()}) == len(references)
+
+
+def test_airtel_travailleur_tue_pendant_l_envoi_puis_relance(airtel_sandbox, sandbox, travailleur):  # noqa: F811
+    """The same with Airtel: killed while Airtel holds the push; the resent id is a duplicate
+    Airtel refuses (ESB000041, already received): one transaction each, all credited."""
+    airtel_sandbox.regler(hang_seconds=4)
+    airtel_sandbox.pannes(payment="accept_then_hang")
+    references = _payer_sur_trois_contrats("+242051234567")
+    _tuer_pendant_l_envoi_puis_relancer(travailleur, lever_la_panne=airtel_sandbox.pannes, references=references)
+    assert Paiement.objects.filter(reference__in=references, mode_paiement="airtel_money").count() == 3
+    assert len({t["id"] for t in airtel_sandbox.transactions()}) == len(references)
 
 
 def _etat_des_travaux():

@@ -119,7 +119,7 @@ def test_un_telephone_connu_reutilise_le_client_sans_changer_son_nom(borne_api, 
         ),
         ({"client": {**NOUVEAU["client"], "telephone": "067770001"}}, "donnees_invalides"),
         ({"client": {"nom": "X"}}, "donnees_invalides"),
-        ({"numero_payeur": "+242057770001"}, "operateur_non_disponible"),
+        ({"numero_payeur": "+242227770001"}, "operateur_non_disponible"),
         ({"numero_payeur": "abc"}, "numero_payeur_invalide"),
     ],
 )

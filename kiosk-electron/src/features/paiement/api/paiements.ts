@@ -4,6 +4,7 @@ import type { EtatPaiement, PaiementInitie } from '../../../types/api';
 export interface DemandePaiement {
   montant: number;
   numero_payeur?: string;
+  operateur?: 'mtn_momo' | 'airtel_money';
   renouvellement?: true;
 }
 

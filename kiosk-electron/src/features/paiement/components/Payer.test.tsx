@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { batela, connexionOk, dashboard, detail, espaces, fauxReseau, json, kimia, rendreApp, seConnecterUI, taper } from '../../../test/utils';
 import { optionsPaiement } from './Payer';
 
@@ -66,21 +66,26 @@ describe('Payer', () => {
     expect(espaces(bouton.textContent)).toBe('Payer 1 250 FCFA');
   });
 
-  it('checks the payer number as it is typed: a non-MTN number is said at once, not after « Payer »', async () => {
+  it('checks the payer number as it is typed: a number no operator takes is said at once, not after « Payer »', async () => {
     fauxReseau(routes());
     const bouton = await ouvrirPayerBatela();
     fireEvent.click(screen.getByRole('button', { name: /Payer avec un autre numéro/ }));
     fireEvent.click(screen.getByRole('button', { name: /Numéro du Congo/ }));
-    taper('05');
-    expect(screen.getByTestId('controle-payeur')).toHaveTextContent('doit commencer par 06');
+    taper('07');
+    expect(screen.getByTestId('controle-payeur')).toHaveTextContent('Un numéro MTN commence par 06, un numéro Airtel par 05 ou 04.');
     taper('1234567');
     expect(bouton).toBeDisabled();
   });
 
-  it('a client whose own number is not MTN gets an empty payer field, not a refused one', async () => {
+  it('a client whose own number is Airtel gets it proposed with Airtel Money chosen; an unknown prefix leaves the field empty', async () => {
     fauxReseau(routes({ 'POST /auth/login/': { ...connexionOk, client: { ...connexionOk.client, telephone: '+242051234567' } } }));
+    await ouvrirPayerBatela();
+    expect(screen.getByRole('button', { name: 'Airtel Money' })).toHaveAttribute('aria-pressed', 'true');
+    expect(espaces(screen.getByTestId('champ-payeur').textContent)).toContain('05 123 45 67');
+    cleanup();
+    fauxReseau(routes({ 'POST /auth/login/': { ...connexionOk, client: { ...connexionOk.client, telephone: '+242071234567' } } }));
     const bouton = await ouvrirPayerBatela();
-    expect(screen.getByTestId('champ-payeur')).not.toHaveTextContent('05');
+    expect(screen.getByTestId('champ-payeur')).not.toHaveTextContent('07');
     expect(bouton).toBeDisabled();
   });
 
@@ -105,7 +110,7 @@ describe('Payer', () => {
     expect(posts).toHaveLength(1);
     const entetes = posts[0].init.headers as Record<string, string>;
     expect(entetes['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(JSON.parse(String(posts[0].init.body))).toEqual({ montant: 10000, numero_payeur: '+242061234567' });
+    expect(JSON.parse(String(posts[0].init.body))).toEqual({ montant: 10000, numero_payeur: '+242061234567', operateur: 'mtn_momo' });
   });
 
   it('a retry after a network error reuses the same Idempotency-Key', async () => {
@@ -221,7 +226,7 @@ describe('Payer', () => {
     fireEvent.click(screen.getByTestId('bouton-payer'));
     await screen.findByText('Validez le paiement sur votre téléphone');
     const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
-    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 2500, numero_payeur: '46733123451' });
+    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 2500, numero_payeur: '46733123451', operateur: 'mtn_momo' });
   });
 
   it('sends renouvellement: true for the renewal of an expired contrat', async () => {
@@ -241,7 +246,7 @@ describe('Payer', () => {
     fireEvent.click(bouton);
     await screen.findByText('Validez le paiement sur votre téléphone');
     const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/paiements/'));
-    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 1250, numero_payeur: '+242061234567', renouvellement: true });
+    expect(JSON.parse(String(post?.init.body))).toEqual({ montant: 1250, numero_payeur: '+242061234567', operateur: 'mtn_momo', renouvellement: true });
   });
 
   it('hides the test-number mode outside the sandbox', async () => {

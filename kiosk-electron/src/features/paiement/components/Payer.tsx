@@ -14,7 +14,7 @@ import { lireContrat } from '../../../api/compte';
 import { initierPaiement, type DemandePaiement } from '../api/paiements';
 import { AttentePaiement } from './AttentePaiement';
 import { Recu } from './Recu';
-import { SaisiePayeur, numeroPayeur, payeurPropose, payeurValide, type Payeur } from './SaisiePayeur';
+import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurPropose, payeurValide, type Payeur } from './SaisiePayeur';
 
 export interface OptionPaiement {
   id: 'arrieres' | 'echeance' | 'renouvellement' | 'avance' | 'autre';
@@ -104,7 +104,7 @@ export function Payer({ police, besoin }: { police: string; besoin?: Besoin }) {
     verrou.current = true;
     setEnvoi(true);
     setErreur(null);
-    const demande: DemandePaiement = { montant, numero_payeur: numeroPayeur(payeur) };
+    const demande: DemandePaiement = { montant, numero_payeur: numeroPayeur(payeur), operateur: operateurPayeur(payeur) };
     if (option?.renouvellement && choisi !== 'autre') demande.renouvellement = true;
     const signature = JSON.stringify([police, demande]);
     if (intention.current?.signature !== signature) {

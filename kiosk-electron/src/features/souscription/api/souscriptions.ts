@@ -17,6 +17,7 @@ export interface DemandeSouscription {
   periodicite: Periodicite;
   beneficiaires: BeneficiaireSaisi[];
   numero_payeur: string;
+  operateur?: 'mtn_momo' | 'airtel_money';
 }
 
 export interface SouscriptionCreee {
@@ -42,9 +43,10 @@ export function relancerPremierPaiement(
   numeroSouscription: string,
   numeroPayeur: string,
   cleIdempotence: string,
+  operateur?: 'mtn_momo' | 'airtel_money',
 ): Promise<SouscriptionCreee> {
   return api.request<SouscriptionCreee>('POST', `/souscriptions/${encodeURIComponent(numeroSouscription)}/paiement/`, {
-    body: { numero_payeur: numeroPayeur },
+    body: { numero_payeur: numeroPayeur, operateur },
     idempotencyKey: cleIdempotence,
   });
 }

@@ -76,6 +76,7 @@ describe('Souscrire', () => {
       periodicite: 'trimestrielle',
       beneficiaires: [{ nom: 'MBOUNGOU', prenom: 'PAUL', lien: 'enfant' }],
       numero_payeur: '+242069998877',
+      operateur: 'mtn_momo',
     });
     await avancer(5);
     const ok = await screen.findByTestId('souscription-confirmee');
@@ -191,7 +192,7 @@ describe('Souscrire', () => {
     await screen.findByTestId('souscription-confirmee');
     const posts = reseau.appels.filter((a) => a.method === 'POST');
     expect(posts.map((a) => a.path)).toEqual(['/souscriptions/', '/souscriptions/PASS-KIMIA-2024-000042/paiement/']);
-    expect(JSON.parse(String(posts[1].init.body))).toEqual({ numero_payeur: '+242069998877' });
+    expect(JSON.parse(String(posts[1].init.body))).toEqual({ numero_payeur: '+242069998877', operateur: 'mtn_momo' });
   });
 
   it('explains that the first payment must come from the subscriber\'s phone, and offers it', async () => {

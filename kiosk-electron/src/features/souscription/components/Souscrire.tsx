@@ -14,7 +14,7 @@ import type { EtatPaiement, Periodicite } from '../../../types/api';
 import { LIENS, PERIODES, PERIODICITES, formatMontant, formatTelephone, montantEcheance } from '../../../utils/format';
 import { lireProduits } from '../../../api/produits';
 import { AttentePaiement } from '../../paiement/components/AttentePaiement';
-import { SaisiePayeur, numeroPayeur, payeurValide, type Payeur } from '../../paiement/components/SaisiePayeur';
+import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurValide, type Payeur } from '../../paiement/components/SaisiePayeur';
 import { creerSouscription, relancerPremierPaiement, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
 import { beneficiaireComplet, beneficiaireCommence } from '../../../components/FormulaireBeneficiaire';
 import {
@@ -129,12 +129,13 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
       periodicite,
       beneficiaires: beneficiaires.map((b) => ({ nom: b.nom, prenom: b.prenom, lien: b.lien })),
       numero_payeur: numeroPayeur(payeurEffectif),
+      operateur: operateurPayeur(payeurEffectif),
     };
     const signature = JSON.stringify({ demande, existante: souscriptionExistante.current });
     if (intention.current?.signature !== signature) intention.current = { signature, cle: nouvelleCleIdempotence() };
     try {
       const r = souscriptionExistante.current
-        ? await relancerPremierPaiement(api, souscriptionExistante.current, demande.numero_payeur, intention.current.cle)
+        ? await relancerPremierPaiement(api, souscriptionExistante.current, demande.numero_payeur, intention.current.cle, demande.operateur)
         : await creerSouscription(api, demande, intention.current.cle);
       souscriptionExistante.current = r.souscription.numero_souscription;
       setCreee({ ...r, numeroPayeur: demande.numero_payeur });

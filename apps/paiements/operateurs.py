@@ -1,10 +1,12 @@
-"""MTN MoMo orchestration: send request-to-pay, learn statuses, apply them once.
+"""The payment core's side of the operators: send a request, learn statuses, apply them once.
 
-The payment lifecycle is described in docs/paiements.md. The X-Reference-Id is stored before
-the POST; a callback is only a hint (the status is always asked from MTN, by a job); pending
+Every operator (MTN MoMo, Airtel Money) is a gateway behind apps/paiements/passerelles.py,
+chosen by the paiement's mode_paiement. The payment lifecycle is described in
+docs/paiements.md. Our transaction id is stored before the request is sent; a callback is
+only a hint (the status is always asked from the operator, by a job); pending
 transactions are checked with capped backoff because the callback may never come; a paiement
 is credited at most once whatever arrives. Only a final answer of the operator ends a payment:
-never our own clock. External calls run in jobs (apps/mtn_integration/tasks.py), never in an
+never our own clock. External calls run in jobs (apps/paiements/tasks.py), never in an
 HTTP request and never while a row lock is held.
 """
 
@@ -16,15 +18,16 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from apps.mtn_integration import passerelle
 from apps.mtn_integration.models import TransactionMomo
-from apps.mtn_integration.momo import reasons
 from apps.paiements.models import Paiement, StatutPaiement
+from apps.paiements.passerelles import Demande, passerelle_pour
+
+# Checking backoff after sending: PREMIERE_VERIFICATION, twice that … capped (MOMO_VERIFICATION_MAX_SECONDES).
+from apps.paiements.services import PREMIERE_VERIFICATION, paiement_confirmer, paiement_echouer
+from apps.paiements.travaux import verification_differer
 
 logger = logging.getLogger(__name__)
 
-# Checking backoff after sending: 5 s, 10 s, 20 s … capped (MOMO_VERIFICATION_MAX_SECONDES).
-PREMIERE_VERIFICATION = timedelta(seconds=5)
 # GET /paiements/{reference}/ schedules a check when the last one is older than this.
 FRAICHEUR_STATUT = timedelta(seconds=3)
 # A callback on a transaction already final schedules a check at most this often (forged
@@ -46,34 +49,21 @@ def _historiser(transaction_momo: TransactionMomo, statut: str, source: str, rai
     )
 
 
-def transaction_preparer(*, paiement: Paiement) -> TransactionMomo:
-    """Store the transaction and its X-Reference-Id before anything is sent to MTN."""
-    transaction_momo = TransactionMomo(
-        paiement=paiement,
-        reference_id=uuid.uuid4(),
-        montant=paiement.montant,
-        devise=settings.MOMO_CURRENCY,
-        payeur=paiement.numero_payeur.lstrip("+"),
-        prochaine_verification=timezone.now() + PREMIERE_VERIFICATION,
-    )
-    _historiser(transaction_momo, TransactionMomo.Statut.A_ENVOYER, "creation")
-    transaction_momo.save()
-    return transaction_momo
-
-
-def envoi_planifier(*, paiement: Paiement) -> None:
-    """Queue the request-to-pay in the paiement's own database transaction (no commit, no job)."""
-    from apps.mtn_integration.tasks import envoi_differer
-
-    envoi_differer(reference_id=paiement.transaction_momo.reference_id)
-
-
 def transaction_envoyer(*, reference_id: uuid.UUID) -> TransactionMomo:
     """Send the request-to-pay (outside any lock). Timeouts and 5xx are settled by checking."""
-    transaction_momo = TransactionMomo.objects.select_related("paiement").get(reference_id=reference_id)
+    transaction_momo = TransactionMomo.objects.select_related("paiement__souscription").get(reference_id=reference_id)
     if transaction_momo.statut != TransactionMomo.Statut.A_ENVOYER:
         return transaction_momo
-    resultat = passerelle.demander_paiement(transaction_momo)
+    paiement = transaction_momo.paiement
+    resultat = passerelle_pour(paiement.mode_paiement).envoyer(
+        Demande(
+            reference_id=str(transaction_momo.reference_id),
+            montant=transaction_momo.montant,
+            payeur=transaction_momo.payeur,
+            reference=paiement.reference,
+            libelle=f"NSIA PASS {paiement.souscription.numero_souscription}",
+        )
+    )
     if resultat.refus:
         return transaction_appliquer(
             reference_id=reference_id, statut=TransactionMomo.Statut.FAILED, raison=resultat.refus, source="envoi"
@@ -98,8 +88,6 @@ def transaction_appliquer(
     SUCCESSFUL after FAILED is credited (audited in the history, listed for agents); FAILED
     after SUCCESSFUL is never un-credited, only listed for agents (docs/paiements.md).
     """
-    from apps.paiements.services import paiement_confirmer, paiement_echouer
-
     with transaction.atomic():
         transaction_momo = TransactionMomo.objects.select_for_update().get(reference_id=reference_id)
         paiement = Paiement.objects.select_for_update().get(pk=transaction_momo.paiement_id)
@@ -127,15 +115,13 @@ def transaction_appliquer(
         if statut == TransactionMomo.Statut.SUCCESSFUL:
             paiement_confirmer(paiement=paiement, reference_operateur=financial_transaction_id)
         else:
-            paiement_echouer(paiement=paiement, motif=reasons.motif_francais(raison))
+            paiement_echouer(paiement=paiement, motif=passerelle_pour(paiement.mode_paiement).motif(raison))
         logger.info("Paiement %s : %s (%s)", paiement.reference, statut, source)
         return transaction_momo
 
 
 def _contradiction_appliquer(transaction_momo, paiement, statut, raison, financial_transaction_id, source):
     """The operator's final answer contradicts an earlier final answer (row locks held)."""
-    from apps.paiements.services import paiement_confirmer
-
     if statut == TransactionMomo.Statut.PENDING:  # a final state never goes back to pending
         transaction_momo.save(update_fields=["nombre_verifications", "derniere_verification"])
         return transaction_momo
@@ -161,8 +147,8 @@ def transaction_verifier(*, reference_id: uuid.UUID, source: str = "verification
     Runs in a job. Returns the transaction; the caller schedules the next check when it is
     not final (verification_suivante).
     """
-    transaction_momo = TransactionMomo.objects.get(reference_id=reference_id)
-    statut = passerelle.consulter_statut(transaction_momo)
+    transaction_momo = TransactionMomo.objects.select_related("paiement").get(reference_id=reference_id)
+    statut = passerelle_pour(transaction_momo.paiement.mode_paiement).consulter(str(reference_id))
     if statut is None:  # MTN unreachable: no answer is not an answer, try again later
         return _verification_comptee(transaction_momo)
     if statut.inconnue:
@@ -175,7 +161,7 @@ def transaction_verifier(*, reference_id: uuid.UUID, source: str = "verification
         reference_id=reference_id,
         statut=statut.statut,
         raison=statut.raison or "",
-        financial_transaction_id=statut.financial_transaction_id or "",
+        financial_transaction_id=statut.reference_operateur or "",
         source=source,
     )
 
@@ -211,39 +197,43 @@ def verification_suivante(*, transaction_momo: TransactionMomo) -> datetime | No
     return prochaine
 
 
-def transaction_par_reference_externe(*, reference_id: str | None, reference_externe) -> TransactionMomo | None:
-    """Our transaction named by a callback (X-Reference-Id or externalId), or None.
+def transaction_par_indice(*, mode_paiement: str, indice) -> TransactionMomo | None:
+    """Our transaction of this operator named by a callback (our id or our reference), or None.
 
-    The values come from an unauthenticated body: anything that is not a well-formed UUID or a
+    The values come from an unauthenticated body: anything that is not a well-formed id or a
     plausible reference is simply not found (NUL bytes and junk never reach the database).
     """
-    if isinstance(reference_id, str):
+    transactions = TransactionMomo.objects.filter(paiement__mode_paiement=mode_paiement)
+    if isinstance(indice.reference_id, str):
         try:
-            return TransactionMomo.objects.filter(reference_id=uuid.UUID(reference_id)).first()
+            return transactions.filter(reference_id=uuid.UUID(indice.reference_id)).first()
         except ValueError:
             pass
-    if isinstance(reference_externe, str) and reference_externe.isprintable() and len(reference_externe) <= 40:
-        return TransactionMomo.objects.filter(paiement__reference=reference_externe).first()
+    reference = indice.reference
+    if isinstance(reference, str) and reference.isprintable() and len(reference) <= 40:
+        return transactions.filter(paiement__reference=reference).first()
     return None
 
 
-def callback_recevoir(*, corps: dict, reference_id: str | None) -> TransactionMomo | None:
+def callback_recevoir(
+    *, mode_paiement: str, corps: dict, parametres: dict | None = None, entetes: dict | None = None
+) -> TransactionMomo | None:
     """A callback is a hint: it only schedules a status check of a transaction we know.
 
-    Nothing from the body is trusted or stored; an unknown reference changes nothing.
+    The operator's gateway reads the hint (and refuses a callback whose hash is wrong);
+    nothing from the body is trusted or stored; an unknown reference changes nothing.
     """
-    from apps.mtn_integration.tasks import verification_differer
-
-    transaction_momo = transaction_par_reference_externe(
-        reference_id=reference_id, reference_externe=corps.get("externalId") if isinstance(corps, dict) else None
+    indice = passerelle_pour(mode_paiement).indice(
+        corps if isinstance(corps, dict) else {}, parametres or {}, entetes or {}
     )
+    transaction_momo = None if indice is None else transaction_par_indice(mode_paiement=mode_paiement, indice=indice)
     if transaction_momo is None:
         return None
     TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
         callback_recu=True, date_dernier_callback=timezone.now()
     )
     if transaction_momo.finale:
-        # Only to hear MTN contradict itself (docs/paiements.md), and not more than once a minute.
+        # Only to hear the operator contradict itself (docs/paiements.md), at most once a minute.
         derniere = transaction_momo.derniere_verification or transaction_momo.date_creation
         if timezone.now() - derniere < INTERVALLE_CALLBACK_FINAL:
             return transaction_momo
@@ -256,8 +246,6 @@ def paiement_rafraichir(*, paiement: Paiement) -> Paiement:
 
     Never calls MTN in the request; the kiosk's next poll sees the job's result.
     """
-    from apps.mtn_integration.tasks import verification_differer
-
     if paiement.statut != StatutPaiement.EN_ATTENTE:
         return paiement
     transaction_momo = TransactionMomo.objects.filter(paiement=paiement).first()
@@ -287,8 +275,6 @@ def reconcilier(*, limite: int = 10_000) -> int:
     Each check is its own job (deduplicated per transaction), so any number of workers on
     any number of machines share them.
     """
-    from apps.mtn_integration.tasks import verification_differer
-
     references = transactions_a_verifier(limite)
     for reference_id in references:
         verification_differer(reference_id=reference_id, source="reconciliation")

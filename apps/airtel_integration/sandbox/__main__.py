@@ -1,0 +1,3 @@
+from apps.airtel_integration.sandbox.server import main
+
+main()
