@@ -152,14 +152,14 @@ for (const format of FORMATS) {
         assert.equal(await situation(page), avant);
       });
 
-      await t.test('un numéro non MTN est signalé pendant la saisie, pas après « Payer »', async () => {
+      await t.test("un numéro qu'aucun opérateur ne prend est signalé pendant la saisie, pas après « Payer »", async () => {
         await page.getByRole('button', { name: /Régulariser PASS BATELA/ }).click();
         await page.getByRole('button', { name: 'Payer avec un autre numéro' }).click();
         await page.getByRole('button', { name: 'Numéro du Congo' }).click();
-        await taper(page, '05');
-        assert.match(await page.getByTestId('controle-payeur').innerText(), /doit commencer par 06/);
+        await taper(page, '07');
+        assert.match(await page.getByTestId('controle-payeur').innerText(), /Un numéro MTN commence par 06, un numéro Airtel par 05 ou 04/);
         assert.ok(await page.getByTestId('bouton-payer').isDisabled());
-        await capture(page, '09c-payeur-non-mtn');
+        await capture(page, '09c-payeur-inconnu');
         await page.getByRole('button', { name: /Mon compte/ }).click();
       });
     } else {
