@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("apps.souscriptions.urls")),
     path("", include("apps.paiements.urls")),
     path("", include("apps.mtn_integration.urls")),
+    path("", include("apps.notifications.urls")),
 ]
 
 urlpatterns = [

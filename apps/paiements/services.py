@@ -12,6 +12,7 @@ from apps.borne_auth.models import Borne
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.telephone import FORMAT_TELEPHONE, operateur
+from apps.notifications.services import paiement_echec_notifier, paiement_succes_notifier
 from apps.paiements.models import ModePaiement, Paiement, StatutPaiement, TypePaiement
 from apps.souscriptions.models import Contrat, Souscription, StatutSouscription
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
@@ -213,6 +214,7 @@ def paiement_confirmer(*, paiement: Paiement, reference_operateur: str, quand: d
             souscription_activer(souscription=souscription, jour=aujourdhui())
     elif paiement.type_paiement == TypePaiement.RENOUVELLEMENT:
         souscription_renouveler(souscription=souscription)
+    paiement_succes_notifier(paiement=paiement)
     return paiement
 
 
@@ -223,6 +225,7 @@ def paiement_echouer(*, paiement: Paiement, motif: str) -> Paiement:
     paiement.statut = StatutPaiement.ECHEC
     paiement.motif_echec = motif[:255]
     paiement.save(update_fields=["statut", "motif_echec"])
+    paiement_echec_notifier(paiement=paiement)
     return paiement
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
+from apps.notifications.services import sinistre_statut_notifier
 from apps.sinistres.models import Sinistre, StatutSinistre, TypeSinistre
 from apps.souscriptions.models import Souscription
 
@@ -97,4 +98,5 @@ def sinistre_changer_statut(*, sinistre: Sinistre, statut: str, instructeur, mon
     sinistre.statut = statut
     sinistre.instructeur = instructeur
     sinistre.save()
+    sinistre_statut_notifier(sinistre=sinistre)
     return sinistre

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "apps.paiements",
     "apps.sinistres",
     "apps.mtn_integration",
+    "apps.notifications",
     "axes",  # staff sign-in lockout (settings/integrations/axes.py)
 ]
 
@@ -124,5 +125,6 @@ from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.limites import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.notifications import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.securite import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.taches import *  # noqa: E402,F403

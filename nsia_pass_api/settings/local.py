@@ -18,6 +18,16 @@ MOMO_SUBSCRIPTION_KEY = config("MOMO_SUBSCRIPTION_KEY", default="sandbox-cle-abo
 MOMO_API_USER = config("MOMO_API_USER", default="9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f")
 MOMO_API_KEY = config("MOMO_API_KEY", default="0123456789abcdef0123456789abcdef")
 MOMO_CALLBACK_URL = config("MOMO_CALLBACK_URL", default="http://127.0.0.1:8000/api/v1/mtn/callback/")
+# The project's SMS centre and WhatsApp stand-in (apps/notifications/simulateurs), started by
+# scripts/run.sh with these development credentials.
+NOTIFICATIONS_SMS = config("NOTIFICATIONS_SMS", default="smpp")
+SMPP_PORT = config("SMPP_PORT", default=2775, cast=int)
+SMPP_SYSTEM_ID = config("SMPP_SYSTEM_ID", default="nsiapass")
+SMPP_MOT_DE_PASSE = config("SMPP_MOT_DE_PASSE", default="smsc-dev")
+WHATSAPP_API_URL = config("WHATSAPP_API_URL", default="http://127.0.0.1:8096/v21.0")
+WHATSAPP_PHONE_NUMBER_ID = config("WHATSAPP_PHONE_NUMBER_ID", default="100000000000001")
+WHATSAPP_JETON = config("WHATSAPP_JETON", default="whatsapp-jeton-dev")
+WHATSAPP_APP_SECRET = config("WHATSAPP_APP_SECRET", default="whatsapp-secret-dev")
 
 
 def _database_url() -> str:
