@@ -10,6 +10,13 @@ MOMO_PORT=${MOMO_PORT:-8090}
 # The API talks to the sandbox started below and gives it its own callback URL.
 export MOMO_BASE_URL=${MOMO_BASE_URL:-http://127.0.0.1:$MOMO_PORT}
 export MOMO_CALLBACK_URL=${MOMO_CALLBACK_URL:-http://127.0.0.1:$PORT/api/v1/mtn/callback/}
+# The local SMS centre (SMPP) and WhatsApp stand-in (docs/notifications.md).
+SMSC_PORT=${SMSC_PORT:-2775}
+SMSC_WEB_PORT=${SMSC_WEB_PORT:-8097}
+WHATSAPP_PORT=${WHATSAPP_PORT:-8096}
+export SMPP_PORT=${SMPP_PORT:-$SMSC_PORT}
+export WHATSAPP_API_URL=${WHATSAPP_API_URL:-http://127.0.0.1:$WHATSAPP_PORT/v21.0}
+export WHATSAPP_SIM_WEBHOOK_URL=${WHATSAPP_SIM_WEBHOOK_URL:-http://127.0.0.1:$PORT/api/v1/whatsapp/webhook/}
 preparer_venv requirements.txt
 construire_borne || echo "!! La construction de la borne a échoué : l'API démarre quand même." >&2
 
@@ -41,6 +48,13 @@ read -r MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
   "import django; django.setup(); from django.conf import settings as s; print(s.MOMO_SUBSCRIPTION_KEY, s.MOMO_API_USER, s.MOMO_API_KEY)")
 export MOMO_SANDBOX_SUBSCRIPTION_KEY MOMO_SANDBOX_API_USER MOMO_SANDBOX_API_KEY
 .venv/bin/python -m apps.mtn_integration.sandbox --host 127.0.0.1 --port "$MOMO_PORT" &
+PIDS+=($!)
+
+echo "==> Centre SMS local : SMPP 127.0.0.1:$SMSC_PORT, messages reçus sur http://127.0.0.1:$SMSC_WEB_PORT/"
+.venv/bin/python -m apps.notifications.simulateurs.smsc --smpp-port "$SMSC_PORT" --web-port "$SMSC_WEB_PORT" &
+PIDS+=($!)
+echo "==> WhatsApp local : messages reçus sur http://127.0.0.1:$WHATSAPP_PORT/"
+.venv/bin/python -m apps.notifications.simulateurs.whatsapp --port "$WHATSAPP_PORT" &
 PIDS+=($!)
 
 # The job queue's worker (docs/paiements.md): sends each request-to-pay, checks statuses with

@@ -265,11 +265,14 @@ function Confirmation({ creee, paiement, onTerminer }: { creee: SouscriptionCree
           <div>
             <dt>Numéro de police</dt>
             <dd className="police" data-testid="numero-police">
-              {paiement.numero_police ?? 'attribué prochainement (vous recevrez un SMS)'}
+              {paiement.numero_police ?? 'attribué prochainement : il vous sera envoyé par SMS ou WhatsApp'}
             </dd>
           </div>
         </dl>
-        <p className="petit">Notez ces numéros : ils vous serviront pour consulter votre compte et payer vos primes.</p>
+        <p className="petit">
+          Notez ces numéros : ils vous serviront pour consulter votre compte et payer vos primes. Ils vous sont
+          aussi envoyés par SMS ou WhatsApp, avec le reçu du paiement.
+        </p>
       </div>
       <div className="rangee">
         <Bouton grand onClick={onTerminer}>
