@@ -96,7 +96,10 @@ class WebhookWhatsAppApi(APIView):
         return Response({"code": "interdit", "message": "Jeton de vérification incorrect."}, status=403)
 
     @extend_schema(
-        tags=["WhatsApp"], summary="Statuts de livraison WhatsApp (signés)", request=None, responses={200: None}
+        tags=["WhatsApp"],
+        summary="Statuts de livraison WhatsApp (signés)",
+        request=None,
+        responses={200: None, 400: None, 401: None},
     )
     def post(self, request):
         corps = request.data or b""

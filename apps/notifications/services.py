@@ -202,7 +202,8 @@ def paiement_succes_notifier(*, paiement) -> None:
     contrat = Contrat.objects.filter(pk=paiement.souscription_id).first()
     client = paiement.souscription.client
     police = contrat.numero_police if contrat else paiement.souscription.numero_souscription
-    solde = contrat.solde if contrat else 0
+    # No contrat yet (no police attributed): what remains of the year's premium.
+    solde = contrat.solde if contrat else paiement.souscription.montant_prime - paiement.montant
     message = textes.paiement_succes(
         montant=paiement.montant, police=police, solde=max(solde, 0), reference=paiement.reference
     )
