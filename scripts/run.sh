@@ -14,6 +14,13 @@ AIRTEL_PORT=${AIRTEL_PORT:-8095}
 export AIRTEL_BASE_URL=${AIRTEL_BASE_URL:-http://127.0.0.1:$AIRTEL_PORT}
 # Airtel's callback URL is set in the sandbox (as in Airtel's app settings), not per request.
 export AIRTEL_SANDBOX_CALLBACK_URL=${AIRTEL_SANDBOX_CALLBACK_URL:-http://127.0.0.1:$PORT/api/v1/airtel/callback/}
+# The local SMS centre (SMPP) and WhatsApp stand-in (docs/notifications.md).
+SMSC_PORT=${SMSC_PORT:-2775}
+SMSC_WEB_PORT=${SMSC_WEB_PORT:-8097}
+WHATSAPP_PORT=${WHATSAPP_PORT:-8096}
+export SMPP_PORT=${SMPP_PORT:-$SMSC_PORT}
+export WHATSAPP_API_URL=${WHATSAPP_API_URL:-http://127.0.0.1:$WHATSAPP_PORT/v21.0}
+export WHATSAPP_SIM_WEBHOOK_URL=${WHATSAPP_SIM_WEBHOOK_URL:-http://127.0.0.1:$PORT/api/v1/whatsapp/webhook/}
 preparer_venv requirements.txt
 construire_borne || echo "!! La construction de la borne a échoué : l'API démarre quand même." >&2
 
@@ -53,6 +60,13 @@ read -r AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET AIRTEL_SANDBOX_CAL
   "import django; django.setup(); from django.conf import settings as s; print(s.AIRTEL_CLIENT_ID, s.AIRTEL_CLIENT_SECRET, s.AIRTEL_CALLBACK_SECRET)")
 export AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET AIRTEL_SANDBOX_CALLBACK_SECRET
 .venv/bin/python -m apps.airtel_integration.sandbox --host 127.0.0.1 --port "$AIRTEL_PORT" &
+PIDS+=($!)
+
+echo "==> Centre SMS local : SMPP 127.0.0.1:$SMSC_PORT, messages reçus sur http://127.0.0.1:$SMSC_WEB_PORT/"
+.venv/bin/python -m apps.notifications.simulateurs.smsc --smpp-port "$SMSC_PORT" --web-port "$SMSC_WEB_PORT" &
+PIDS+=($!)
+echo "==> WhatsApp local : messages reçus sur http://127.0.0.1:$WHATSAPP_PORT/"
+.venv/bin/python -m apps.notifications.simulateurs.whatsapp --port "$WHATSAPP_PORT" &
 PIDS+=($!)
 
 # The job queue's worker (docs/paiements.md): sends each request-to-pay, checks statuses with

@@ -46,8 +46,11 @@ fi
 # --- The product live: API (gunicorn) + job worker + MoMo and Airtel sandboxes on a fresh database with the demo data ---
 E2E_PORT=${E2E_PORT:-8001}
 E2E_MOMO_PORT=${E2E_MOMO_PORT:-8091}
-E2E_AIRTEL_PORT=${E2E_AIRTEL_PORT:-8096}
+E2E_AIRTEL_PORT=${E2E_AIRTEL_PORT:-8094}
 E2E_HTTPS_PORT=${E2E_HTTPS_PORT:-8443}  # nginx (TLS) in front of the API, as in docker-compose
+E2E_SMSC_PORT=${E2E_SMSC_PORT:-2776}  # the local SMS centre (SMPP) and its page
+E2E_SMSC_WEB_PORT=${E2E_SMSC_WEB_PORT:-8098}
+E2E_WHATSAPP_PORT=${E2E_WHATSAPP_PORT:-8099}
 PIDS=()
 arreter_serveurs() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
@@ -82,6 +85,14 @@ demarrer_produit() {
     "import django; django.setup(); from django.conf import settings as s; print(s.AIRTEL_CLIENT_ID, s.AIRTEL_CLIENT_SECRET)")
   export AIRTEL_SANDBOX_CLIENT_ID AIRTEL_SANDBOX_CLIENT_SECRET
   .venv/bin/python -m apps.airtel_integration.sandbox --host 127.0.0.1 --port "$E2E_AIRTEL_PORT" > .run/e2e-airtel.log 2>&1 &
+  PIDS+=($!)
+  # The SMS centre and the WhatsApp stand-in: the worker sends the notifications to them.
+  export SMPP_PORT=$E2E_SMSC_PORT WHATSAPP_API_URL="http://127.0.0.1:$E2E_WHATSAPP_PORT/v21.0"
+  export WHATSAPP_SIM_WEBHOOK_URL="http://127.0.0.1:$E2E_PORT/api/v1/whatsapp/webhook/"
+  .venv/bin/python -m apps.notifications.simulateurs.smsc --smpp-port "$E2E_SMSC_PORT" \
+    --web-port "$E2E_SMSC_WEB_PORT" > .run/e2e-smsc.log 2>&1 &
+  PIDS+=($!)
+  .venv/bin/python -m apps.notifications.simulateurs.whatsapp --port "$E2E_WHATSAPP_PORT" > .run/e2e-whatsapp.log 2>&1 &
   PIDS+=($!)
   # The job queue's worker: sends request-to-pay, checks statuses, runs the periodic jobs.
   .venv/bin/python manage.py travailleur --concurrency 8 > .run/e2e-worker.log 2>&1 &
@@ -149,6 +160,9 @@ mkdir -p .run
 etape "produit en marche (API + travailleur + bacs à sable MoMo et Airtel + démo)" demarrer_produit
 etape "proxy TLS (nginx) devant l'API" demarrer_proxy_tls
 etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
+etape "notifications : un code demandé arrive au centre SMS (SMPP) et sur WhatsApp" \
+  .venv/bin/python scripts/e2e_notifications.py "http://127.0.0.1:$E2E_PORT" \
+  "http://127.0.0.1:$E2E_SMSC_WEB_PORT" "http://127.0.0.1:$E2E_WHATSAPP_PORT"
 if [ -f postman/package.json ]; then
   etape "Postman (newman) contre l'API en marche, via nginx (HTTPS)" bash -c \
     "cd postman && npm ci --no-audit --no-fund --loglevel=error && npm run --silent newman -- --insecure --env-var baseUrl=$BASE_E2E"

@@ -4,11 +4,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from apps.agents.admin_recherche import ListeVolumineuseMixin
 from apps.borne_auth.models import SessionClient
 from apps.borne_auth.services import sessions_revoquer_par_agent
 from apps.clients.models import Client
 from apps.clients.services import client_modifier
-from apps.core.admin_utils import ListeVolumineuseMixin
 
 
 @admin.register(Client)

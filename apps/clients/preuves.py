@@ -14,21 +14,20 @@ MESSAGE_PREUVE_REQUISE = (
 
 
 class PreuveTelephoneRequise(Conflict):
-    def __init__(self):
+    def __init__(self, message: str = MESSAGE_PREUVE_REQUISE, details: dict | None = None):
         super().__init__(
             "preuve_telephone_requise",
-            MESSAGE_PREUVE_REQUISE,
-            details={"numero_payeur": ["Le payeur du premier paiement doit être le téléphone du souscripteur."]},
+            message,
+            details=details
+            or {"numero_payeur": ["Le payeur du premier paiement doit être le téléphone du souscripteur."]},
         )
 
 
 def preuve_par_code_valide(*, telephone: str, code_preuve: str | None) -> bool:
-    """A fresh one-time code typed at the kiosk for this telephone (`code_preuve` in the body).
+    """A fresh one-time code typed at the kiosk for this telephone (`code_preuve` in the body)."""
+    from apps.notifications.codes import code_preuve_valide
 
-    Always False for now: no notification channel exists yet to send the code. The
-    notifications issue implements it here (6 digits, 5 minutes, 3 tries, stored hashed).
-    """
-    return False
+    return code_preuve_valide(telephone=telephone, code_preuve=code_preuve)
 
 
 def telephone_prouve(*, telephone: str, numero_payeur: str, code_preuve: str | None = None) -> bool:

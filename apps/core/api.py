@@ -8,6 +8,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
@@ -15,6 +16,16 @@ from rest_framework.views import APIView
 from apps.borne_auth.authentication import ClientConnecte
 from apps.core.services import limite_compter
 from apps.core.telephone import FORMAT_TELEPHONE, MESSAGE_TELEPHONE, telephone_valide
+
+
+class CorpsBrutParser(BaseParser):
+    """An operator's callback or webhook body, read as bytes (at most 64 KB) and parsed by its
+    view: a callback is only a hint, and a signed webhook must be checked on its exact bytes."""
+
+    media_type = "*/*"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return stream.read(64 * 1024)
 
 
 class Pagination(PageNumberPagination):

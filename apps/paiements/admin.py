@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from apps.agents.admin_recherche import ListeVolumineuseMixin
 from apps.agents.services import agent_de
-from apps.core.admin_utils import LectureSeuleMixin, ListeVolumineuseMixin, exporter_csv
+from apps.core.admin_utils import LectureSeuleMixin, exporter_csv
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa
 from apps.paiements import services

@@ -5,24 +5,15 @@ import logging
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.api import CorpsBrutParser
 from apps.paiements.models import ModePaiement
 from apps.paiements.operateurs import callback_recevoir
 
 logger = logging.getLogger(__name__)
-
-
-class CorpsBrutParser(BaseParser):
-    """A callback body is read as bytes and parsed leniently: it is only a hint."""
-
-    media_type = "*/*"
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        return stream.read(64 * 1024)
 
 
 class _CallbackApi(APIView):

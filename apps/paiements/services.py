@@ -16,6 +16,7 @@ from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.telephone import FORMAT_TELEPHONE
 from apps.mtn_integration.models import TransactionMomo
+from apps.notifications.services import paiement_echec_notifier, paiement_succes_notifier
 from apps.paiements.limites import paiement_limites_appliquer
 from apps.paiements.models import ModePaiement, Paiement, StatutPaiement, TypePaiement
 from apps.paiements.travaux import envoi_differer
@@ -285,6 +286,7 @@ def paiement_confirmer(*, paiement: Paiement, reference_operateur: str, quand: d
             souscription_activer(souscription=souscription, jour=aujourdhui())
     elif paiement.type_paiement == TypePaiement.RENOUVELLEMENT:
         souscription_renouveler(souscription=souscription)
+    paiement_succes_notifier(paiement=paiement)
     return paiement
 
 
@@ -295,6 +297,7 @@ def paiement_echouer(*, paiement: Paiement, motif: str) -> Paiement:
     paiement.statut = StatutPaiement.ECHEC
     paiement.motif_echec = motif[:255]
     paiement.save(update_fields=["statut", "motif_echec"])
+    paiement_echec_notifier(paiement=paiement)
     return paiement
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
-from apps.core.admin_utils import ListeVolumineuseMixin
+from apps.agents.admin_recherche import ListeVolumineuseMixin
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa, jour
 from apps.sinistres import services

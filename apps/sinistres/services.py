@@ -11,6 +11,7 @@ from apps.agents.services import action_journaliser
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.formats import fcfa
+from apps.notifications.services import sinistre_statut_notifier
 from apps.sinistres.models import Sinistre, StatutSinistre, TypeSinistre
 from apps.souscriptions.models import Souscription
 
@@ -179,6 +180,7 @@ def sinistre_changer_statut(
             "souscription": sinistre.souscription.numero_souscription,
         },
     )
+    sinistre_statut_notifier(sinistre=sinistre)
     return sinistre
 
 

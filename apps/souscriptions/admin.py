@@ -6,8 +6,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from apps.agents.admin_recherche import ListeVolumineuseMixin
 from apps.agents.services import agent_de, est_superviseur
-from apps.core.admin_utils import LectureSeuleMixin, ListeVolumineuseMixin, exporter_csv
+from apps.core.admin_utils import LectureSeuleMixin, exporter_csv
 from apps.core.exceptions import ApplicationError
 from apps.core.formats import fcfa, jour
 from apps.souscriptions import services

@@ -56,7 +56,13 @@ class ClientApi(APIView):
         """Who makes a sensitive change, for the journal: client, session and borne (when known)."""
         identifiant, cle = borne_en_tete(request)
         borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
-        return services.AuteurBorne(client_id=request.user.client_id, session_id=request.user.session_id, borne=borne)
+        # The code proof of the client's telephone: in the body, or a header for a DELETE.
+        code_preuve = request.headers.get("X-Code-Preuve")
+        if isinstance(request.data, dict) and isinstance(request.data.get("code_preuve"), str):
+            code_preuve = request.data["code_preuve"]
+        return services.AuteurBorne(
+            client_id=request.user.client_id, session_id=request.user.session_id, borne=borne, code_preuve=code_preuve
+        )
 
 
 class TableauDeBordApi(ClientApi):
@@ -220,6 +226,7 @@ class SouscriptionCreerApi(PublicApi):
             allow_blank=True,
             help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
         )
+        code_preuve = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
     class OutputSerializer(serializers.Serializer):
         class SouscriptionSerializer(serializers.Serializer):
@@ -265,6 +272,7 @@ class SouscriptionCreerApi(PublicApi):
                 numero_payeur=valeurs["numero_payeur"],
                 borne=borne,
                 operateur=valeurs.get("operateur") or None,
+                code_preuve=valeurs.get("code_preuve") or None,
             )
             souscription.montant_echeance = selectors.montant_echeance(
                 montant_prime=souscription.montant_prime, periodicite=souscription.periodicite

@@ -15,6 +15,7 @@ from apps.agents.services import action_journaliser
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict, NotFound
 from apps.core.services import compteur_suivant
+from apps.notifications.services import police_attribuee_notifier
 from apps.produits.models import ECHEANCES_PAR_AN, Produit
 from apps.souscriptions.models import Beneficiaire, NumeroPolice, Souscription, StatutSouscription
 
@@ -150,6 +151,7 @@ def police_attribuer(
             objet=f"souscription {souscription.numero_souscription}",
             details={"numero_police": numero, "saisi": bool(numero_police), "commentaire": commentaire},
         )
+    police_attribuee_notifier(police=police)
     return police
 
 
@@ -214,6 +216,7 @@ def souscription_creer(
     numero_payeur: str,
     borne,
     operateur: str | None = None,
+    code_preuve: str | None = None,
 ):
     """A new PASS from a kiosk: validated whole first, then written in one transaction.
 
@@ -233,7 +236,7 @@ def souscription_creer(
     souscription_valider_montant(produit=produit, montant_prime=montant_prime, periodicite=periodicite)
     beneficiaires_valider(beneficiaires=beneficiaires)
     _, payeur = payeur_valider(numero_payeur, operateur)
-    preuve_telephone_exiger(telephone=client_donnees["telephone"], numero_payeur=payeur)
+    preuve_telephone_exiger(telephone=client_donnees["telephone"], numero_payeur=payeur, code_preuve=code_preuve)
     premiere = montant_premiere_echeance(montant_prime=montant_prime, periodicite=periodicite)
 
     jour = aujourdhui()
@@ -333,6 +336,7 @@ class AuteurBorne:
     client_id: int
     session_id: str | None = None
     borne: object = None
+    code_preuve: str | None = None
 
 
 def _beneficiaire_etat(beneficiaire: Beneficiaire) -> dict:
@@ -364,21 +368,39 @@ def _beneficiaire_journaliser(
         avant=avant,
         apres=apres,
     )
-    transaction.on_commit(lambda: beneficiaire_changement_notifier(journal=journal))
+    beneficiaire_changement_notifier(journal=journal)
 
 
 def beneficiaire_changement_notifier(*, journal) -> None:
-    """Tell the client's telephone that a bénéficiaire changed (docs/securite-identite.md).
+    """Tell the client's telephone that a bénéficiaire changed: its message is written in the
+    change's own transaction (docs/notifications.md)."""
+    from apps.notifications.services import beneficiaire_changement_notifier as notifier
 
-    Hook left empty on purpose: no notification channel exists yet. The notifications issue
-    sends the SMS/WhatsApp message from here (and requires a fresh code proof before the change).
-    """
+    notifier(journal=journal)
+
+
+def preuve_changement_exiger(*, auteur: AuteurBorne | None) -> None:
+    """A kiosk change of bénéficiaire needs a fresh code proof of the client's telephone when a
+    channel can send the code (docs/securite-identite.md); agents in the admin do not."""
+    from apps.clients.models import Client
+    from apps.clients.preuves import PreuveTelephoneRequise, preuve_par_code_valide
+    from apps.notifications.services import canal_configure
+
+    if auteur is None or not canal_configure():
+        return
+    telephone = Client.objects.values_list("telephone", flat=True).get(pk=auteur.client_id)
+    if not preuve_par_code_valide(telephone=telephone, code_preuve=auteur.code_preuve):
+        raise PreuveTelephoneRequise(
+            message="Pour modifier les bénéficiaires, saisissez le code envoyé au téléphone du client.",
+            details={"code_preuve": ["Code de preuve absent, expiré ou d'un autre téléphone."]},
+        )
 
 
 @transaction.atomic
 def beneficiaire_ajouter(
     *, souscription: Souscription, donnees: dict, auteur: AuteurBorne | None = None
 ) -> Beneficiaire:
+    preuve_changement_exiger(auteur=auteur)
     # Lock the souscription: concurrent additions are counted one after the other.
     Souscription.objects.select_for_update().get(pk=souscription.pk)
     deja = list(Beneficiaire.objects.filter(souscription=souscription))
@@ -404,6 +426,7 @@ def beneficiaire_ajouter(
 def beneficiaire_modifier(
     *, beneficiaire: Beneficiaire, donnees: dict, auteur: AuteurBorne | None = None
 ) -> Beneficiaire:
+    preuve_changement_exiger(auteur=auteur)
     Souscription.objects.select_for_update().get(pk=beneficiaire.souscription_id)
     autres = list(Beneficiaire.objects.filter(souscription_id=beneficiaire.souscription_id).exclude(pk=beneficiaire.pk))
     avant = _beneficiaire_etat(beneficiaire)
@@ -428,6 +451,7 @@ def beneficiaire_modifier(
 
 @transaction.atomic
 def beneficiaire_supprimer(*, beneficiaire: Beneficiaire, auteur: AuteurBorne | None = None) -> None:
+    preuve_changement_exiger(auteur=auteur)
     avant, pk = _beneficiaire_etat(beneficiaire), beneficiaire.pk
     beneficiaire.delete()
     _beneficiaire_journaliser(

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "apps.sinistres",
     "apps.mtn_integration",
     "apps.airtel_integration",
+    "apps.notifications",
     "axes",  # staff sign-in lockout (settings/integrations/axes.py)
 ]
 
@@ -126,5 +127,6 @@ from nsia_pass_api.settings.integrations.jwt import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.limites import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.logging import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.momo import *  # noqa: E402,F403
+from nsia_pass_api.settings.integrations.notifications import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.securite import *  # noqa: E402,F403
 from nsia_pass_api.settings.integrations.taches import *  # noqa: E402,F403

@@ -21,6 +21,16 @@ MOMO_CALLBACK_URL = config("MOMO_CALLBACK_URL", default="http://127.0.0.1:8000/a
 # The project's Airtel sandbox, started by scripts/run.sh with the same credentials.
 AIRTEL_CLIENT_ID = config("AIRTEL_CLIENT_ID", default="sandbox-client-id")
 AIRTEL_CLIENT_SECRET = config("AIRTEL_CLIENT_SECRET", default="sandbox-client-secret")
+# The project's SMS centre and WhatsApp stand-in (apps/notifications/simulateurs), started by
+# scripts/run.sh with these development credentials.
+NOTIFICATIONS_SMS = config("NOTIFICATIONS_SMS", default="smpp")
+SMPP_PORT = config("SMPP_PORT", default=2775, cast=int)
+SMPP_SYSTEM_ID = config("SMPP_SYSTEM_ID", default="nsiapass")
+SMPP_MOT_DE_PASSE = config("SMPP_MOT_DE_PASSE", default="smsc-dev")
+WHATSAPP_API_URL = config("WHATSAPP_API_URL", default="http://127.0.0.1:8096/v21.0")
+WHATSAPP_PHONE_NUMBER_ID = config("WHATSAPP_PHONE_NUMBER_ID", default="100000000000001")
+WHATSAPP_JETON = config("WHATSAPP_JETON", default="whatsapp-jeton-dev")
+WHATSAPP_APP_SECRET = config("WHATSAPP_APP_SECRET", default="whatsapp-secret-dev")
 
 
 def _database_url() -> str:

@@ -53,7 +53,7 @@ export function AttentePaiement({ reference, montant, numeroPayeur, auth, succes
         <Alerte ton="info" titre="Le paiement est toujours en attente">
           <p>
             Nous n'avons pas encore la réponse de l'opérateur. Si vous avez validé sur votre téléphone, le paiement
-            sera pris en compte automatiquement et vous recevrez un SMS de confirmation.
+            sera pris en compte automatiquement et le reçu vous sera envoyé par SMS ou WhatsApp.
           </p>
           <p>
             Ne payez pas une seconde fois : vérifiez plus tard dans « Consulter mon compte », ou demandez à un

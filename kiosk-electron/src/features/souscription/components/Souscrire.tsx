@@ -348,7 +348,7 @@ function Confirmation({ creee, paiement, produit, echeance, agence, onTerminer }
           <div>
             <dt>Numéro de police (pour vous identifier)</dt>
             <dd className="police" data-testid="numero-police">
-              {paiement.numero_police ?? 'pas encore attribué : demandez-le à un agent NSIA'}
+              {paiement.numero_police ?? 'attribué prochainement : il vous sera envoyé par SMS ou WhatsApp'}
             </dd>
           </div>
           <div>
@@ -363,7 +363,8 @@ function Confirmation({ creee, paiement, produit, echeance, agence, onTerminer }
         <p className="petit" data-testid="impression-confirmation">
           {imprimeeSeule
             ? 'Cette confirmation sort de l’imprimante : gardez-la, elle porte vos numéros.'
-            : 'Gardez ces numéros : ils vous serviront pour consulter votre compte et payer.'}
+            : 'Gardez ces numéros : ils vous serviront pour consulter votre compte et payer.'}{' '}
+          Ils vous sont aussi envoyés par SMS ou WhatsApp, avec le reçu du paiement.
         </p>
       </div>
       <div className="rangee">
