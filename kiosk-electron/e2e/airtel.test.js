@@ -15,7 +15,7 @@ test('Pierre NGOUABI renouvelle par Airtel Money', { timeout: 300_000 }, async (
   await ouvrir(page);
   await seConnecter(page, 'CG-2024-VIE-002', '042345678');
   await page.getByRole('heading', { name: 'Mon compte' }).waitFor();
-  await page.getByRole('button', { name: /Payer PASS KIMIA CG-2024-VIE-002/ }).click();
+  await page.getByRole('button', { name: /Renouveler PASS KIMIA CG-2024-VIE-002/ }).click();
   await page.getByTestId('bouton-payer').waitFor();
   await page.getByTestId('option-renouvellement').click();
   const airtel = page.getByRole('button', { name: 'Airtel Money', exact: true });

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -77,7 +78,9 @@ def test_fournisseur_en_panne_reessaye_puis_un_seul_envoi(demo, smsc):
     )
     smsc.boite.panne = True
     with transaction.atomic():
-        sinistre_changer_statut(sinistre=sinistre, statut="en_instruction", instructeur=None)
+        sinistre_changer_statut(
+            sinistre=sinistre, statut="en_instruction", instructeur=get_user_model().objects.get(username="agt001")
+        )
     notification = Notification.objects.get(evenement="sinistre_statut")
     with pytest.raises(NotificationNonEnvoyee):
         envoyer_tout()  # the job fails: Procrastinate retries it with backoff

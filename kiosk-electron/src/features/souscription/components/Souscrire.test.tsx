@@ -87,7 +87,7 @@ describe('Souscrire', () => {
     expect((lecture?.init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 
-  it('prints the confirmation at once in the kiosk and promises no SMS', async () => {
+  it('prints the confirmation at once in the kiosk and says the numbers also come by SMS or WhatsApp', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const print = vi.fn();
     window.borne = { print, version: () => '1.0.0' };
@@ -102,8 +102,8 @@ describe('Souscrire', () => {
       const ok = await screen.findByTestId('souscription-confirmee');
       await avancer(1);
       expect(print).toHaveBeenCalledTimes(1);
-      expect(ok).not.toHaveTextContent(/SMS/);
-      expect(screen.getByTestId('numero-police')).toHaveTextContent('demandez-le à un agent NSIA');
+      expect(ok).toHaveTextContent('Ils vous sont aussi envoyés par SMS ou WhatsApp');
+      expect(screen.getByTestId('numero-police')).toHaveTextContent('il vous sera envoyé par SMS ou WhatsApp');
       expect(ok).toHaveTextContent('Agence de Brazzaville');
     } finally {
       delete window.borne;
