@@ -46,7 +46,7 @@ def produits(db):
 @pytest.fixture
 def demo(db):
     """The demo data of the README, loaded for the test's frozen or real day."""
-    from apps.core.demo import charger_demo
+    from apps.demo.services import charger_demo
 
     return charger_demo()
 

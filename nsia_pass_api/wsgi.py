@@ -7,6 +7,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nsia_pass_api.settings.producti
 application = get_wsgi_application()
 
 # gunicorn runs no system check: refuse here a production database holding demo data.
-from apps.core.checks import refuser_de_demarrer_si_demo  # noqa: E402
+from apps.demo.checks import refuser_de_demarrer_si_demo  # noqa: E402
 
 refuser_de_demarrer_si_demo()

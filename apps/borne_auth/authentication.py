@@ -1,26 +1,10 @@
 """Who is calling: a signed-in client (JWT) and/or a registered kiosk (X-Borne-Id/Key)."""
 
-from dataclasses import dataclass
-
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 
-
-@dataclass(frozen=True)
-class ClientConnecte:
-    """The principal behind a client token. Clients are not Django users."""
-
-    client_id: int
-    police: str
-    session_id: str | None = None
-    is_authenticated: bool = True
-    is_staff: bool = False
-    is_superuser: bool = False
-
-    @property
-    def is_anonymous(self) -> bool:
-        return False
+from apps.core.principal import ClientConnecte
 
 
 class ClientJWTAuthentication(JWTAuthentication):

@@ -5,6 +5,8 @@ number must not open someone else's account (docs/securite-identite.md, « Preuv
 """
 
 from apps.core.exceptions import Conflict
+from apps.notifications.codes import code_preuve_valide
+from apps.paiements.payeurs import NUMERO_TEST_MTN, operateur_est_bac_a_sable
 
 MESSAGE_PREUVE_REQUISE = (
     "Pour souscrire, le premier paiement doit être validé depuis le téléphone du souscripteur : "
@@ -25,15 +27,11 @@ class PreuveTelephoneRequise(Conflict):
 
 def preuve_par_code_valide(*, telephone: str, code_preuve: str | None) -> bool:
     """A fresh one-time code typed at the kiosk for this telephone (`code_preuve` in the body)."""
-    from apps.notifications.codes import code_preuve_valide
-
     return code_preuve_valide(telephone=telephone, code_preuve=code_preuve)
 
 
 def telephone_prouve(*, telephone: str, numero_payeur: str, code_preuve: str | None = None) -> bool:
     """Mobile money proof (the operator's PIN prompt on that very phone) or a code proof."""
-    from apps.paiements.services import NUMERO_TEST_MTN, operateur_est_bac_a_sable
-
     if numero_payeur == telephone:
         return True
     # MTN's sandbox test payers can never be a client's telephone: they exist only to play

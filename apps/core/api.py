@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
-from apps.borne_auth.authentication import ClientConnecte
+from apps.core.principal import ClientConnecte
 from apps.core.services import limite_compter
 from apps.core.telephone import FORMAT_TELEPHONE, MESSAGE_TELEPHONE, telephone_valide
 

@@ -1,4 +1,6 @@
-"""Periodic jobs on the Procrastinate queue `periodiques` (docs/paiements.md).
+"""The job queue's own upkeep (docs/paiements.md). The periodic jobs of each domain live in its
+app's tasks.py (paiements: reconciliation; parcours: abandoned souscriptions; borne_auth: purges),
+all on the queue `periodiques`.
 
 Each one runs once per tick whatever the number of workers (Procrastinate deduplicates
 periodic deferrals), and a failing run is simply retried at the next tick.
@@ -9,47 +11,6 @@ import logging
 from procrastinate.contrib.django import app
 
 logger = logging.getLogger(__name__)
-
-
-@app.periodic(cron="* * * * *", periodic_id="reconciliation")
-@app.task(name="periodique.reconciliation", queue="periodiques", queueing_lock="reconciliation")
-def reconciliation(timestamp: int) -> None:
-    """Every pending MoMo transaction whose check is due gets its check job (none is forgotten)."""
-    from apps.paiements.operateurs import reconcilier
-
-    nombre = reconcilier()
-    if nombre:
-        logger.info("Réconciliation MoMo : %s vérification(s) planifiée(s)", nombre)
-
-
-@app.periodic(cron="*/10 * * * *", periodic_id="souscriptions_abandonnees")
-@app.task(name="periodique.souscriptions_abandonnees", queue="periodiques", queueing_lock="abandons")
-def souscriptions_abandonnees(timestamp: int) -> None:
-    from apps.souscriptions.services import souscriptions_abandonnees_annuler
-
-    souscriptions_abandonnees_annuler()
-
-
-@app.periodic(cron="*/10 * * * *", periodic_id="tentatives_purge")
-@app.task(name="periodique.tentatives_purge", queue="periodiques", queueing_lock="purge_tentatives")
-def tentatives_purge(timestamp: int) -> None:
-    """Failed sign-ins older than the lockout window no longer count."""
-    from apps.borne_auth.services import tentatives_purger
-
-    tentatives_purger()
-
-
-@app.periodic(cron="17 * * * *", periodic_id="compteurs_purge")
-@app.task(name="periodique.compteurs_purge", queue="periodiques", queueing_lock="purge_compteurs")
-def compteurs_purge(timestamp: int) -> None:
-    """Requests counted by the abuse limits past their longest window, sessions ended long ago."""
-    from apps.borne_auth.services import sessions_purger
-    from apps.core.limites import demandes_limitees_purger
-    from apps.core.services import compteurs_fenetre_purger
-
-    demandes_limitees_purger()
-    compteurs_fenetre_purger()
-    sessions_purger()
 
 
 @app.periodic(cron="* * * * *", periodic_id="travaux_bloques")

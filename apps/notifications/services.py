@@ -15,6 +15,7 @@ from django.utils import timezone
 from apps.notifications import textes
 from apps.notifications.canaux import CanalIndisponible, EnvoiRefuse, Message, canaux_configures, masquer
 from apps.notifications.models import RAPPELS, Evenement, Notification, PreferenceNotification
+from apps.souscriptions.models import Contrat, NumeroPolice
 
 logger = logging.getLogger(__name__)
 
@@ -197,8 +198,6 @@ def police_attribuee_notifier(*, police) -> None:
 
 def paiement_succes_notifier(*, paiement) -> None:
     """The client, and the payer when another number paid (both are told the same receipt)."""
-    from apps.souscriptions.models import Contrat
-
     contrat = Contrat.objects.filter(pk=paiement.souscription_id).first()
     client = paiement.souscription.client
     police = contrat.numero_police if contrat else paiement.souscription.numero_souscription
@@ -233,8 +232,6 @@ def paiement_echec_notifier(*, paiement) -> None:
 
 
 def beneficiaire_changement_notifier(*, journal) -> None:
-    from apps.souscriptions.models import NumeroPolice
-
     souscription = journal.souscription
     client = souscription.client
     etat = journal.apres or journal.avant or {}

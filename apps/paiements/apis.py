@@ -5,15 +5,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.borne_auth.apis import EN_TETES_BORNE
-from apps.borne_auth.authentication import ClientConnecte
 from apps.borne_auth.services import borne_authentifier
 from apps.core.api import EstClient, FichierPdfMixin, MontantField, borne_en_tete
 from apps.core.exceptions import NotFound
+from apps.core.principal import ClientConnecte
 from apps.paiements import services
 from apps.paiements.idempotence import idempotent
 from apps.paiements.operateurs import paiement_rafraichir
 from apps.paiements.selectors import paiement_visible
 from apps.paiements.serializers import PaiementSerializer
+from apps.parcours import services as parcours
 from apps.souscriptions.selectors import contrat_du_client
 
 EN_TETE_IDEMPOTENCE = OpenApiParameter(
@@ -60,7 +61,7 @@ class PaiementInitierApi(APIView):
         def executer():
             donnees = self.InputSerializer(data=request.data)
             donnees.is_valid(raise_exception=True)
-            paiement = services.paiement_initier_sur_contrat(
+            paiement = parcours.paiement_initier_sur_contrat(
                 contrat=contrat,
                 montant=donnees.validated_data["montant"],
                 numero_payeur=donnees.validated_data.get("numero_payeur"),

@@ -1,6 +1,5 @@
 """Payments: the server decides the type, checks the amount and the payer, and applies results."""
 
-import re
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -17,17 +16,13 @@ from apps.core.exceptions import ApplicationError, Conflict
 from apps.core.telephone import FORMAT_TELEPHONE
 from apps.mtn_integration.models import TransactionMomo
 from apps.notifications.services import paiement_echec_notifier, paiement_succes_notifier
-from apps.paiements.limites import paiement_limites_appliquer
 from apps.paiements.models import ModePaiement, Paiement, StatutPaiement, TypePaiement
+from apps.paiements.payeurs import NUMERO_TEST_AIRTEL, NUMERO_TEST_MTN, operateur_du_numero, operateur_est_bac_a_sable
 from apps.paiements.travaux import envoi_differer
 from apps.souscriptions.models import Contrat, Souscription, StatutSouscription
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 from apps.souscriptions.services import souscription_activer, souscription_renouveler
 
-# The operators' sandbox test payers, accepted only while that operator is a sandbox:
-# MTN's are not Congo numbers; Airtel's are national 0500000xx numbers.
-NUMERO_TEST_MTN = re.compile(r"^46733123[0-9]{3}$")
-NUMERO_TEST_AIRTEL = re.compile(r"^\+2420500000[0-9]{2}$")
 # One payment may cover up to two years of premium, and never more than this.
 MONTANT_MAXIMUM_ABSOLU = 5_000_000
 NOMS_OPERATEURS = {ModePaiement.MTN_MOMO: "MTN Mobile Money", ModePaiement.AIRTEL_MONEY: "Airtel Money"}
@@ -37,17 +32,6 @@ OPERATEURS_MOBILES = tuple(NOMS_OPERATEURS)
 def reference_generer() -> str:
     """Our unique payment reference, short enough to read out at the kiosk."""
     return f"PAY-{timezone.localdate():%Y%m%d}-{secrets.token_hex(5).upper()}"
-
-
-def operateur_est_bac_a_sable(mode: str = ModePaiement.MTN_MOMO) -> bool:
-    if mode == ModePaiement.AIRTEL_MONEY:
-        return settings.AIRTEL_ENVIRONNEMENT == "sandbox"
-    return settings.MOMO_TARGET_ENVIRONMENT == "sandbox"
-
-
-def operateur_du_numero(numero: str) -> str | None:
-    """The operator serving a +242 number by its prefix (setting OPERATEUR_PAR_PREFIXE), or None."""
-    return settings.OPERATEUR_PAR_PREFIXE.get(numero[4:6]) if FORMAT_TELEPHONE.match(numero or "") else None
 
 
 def payeur_valider(numero_payeur: str, operateur: str | None = None) -> tuple[str, str]:
@@ -159,49 +143,6 @@ def paiement_creer(
         borne=borne,
     )
     transaction_preparer(paiement=paiement)
-    return paiement
-
-
-def paiement_initier_sur_contrat(
-    *,
-    contrat: Contrat,
-    montant: int,
-    numero_payeur: str | None,
-    renouvellement: bool,
-    borne: Borne | None,
-    session_id=None,
-    operateur: str | None = None,
-) -> Paiement:
-    """A payment on a contrat from the kiosk; its request-to-pay job commits with it.
-
-    The abuse limits are counted first (their advisory locks always come before the row lock:
-    no deadlock), then concurrent payments on one souscription are serialised on its row: the
-    type (renewal window included) and "one pending payment per contrat" are decided under that
-    lock (docs/paiements.md, docs/securite-identite.md).
-    """
-    jour = aujourdhui()
-    # The contrat's and the amount's refusals come first (expired, too little…), before the
-    # payer's; all are decided again under the lock below.
-    paiement_sur_contrat_decider(contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour)
-    _, payeur = payeur_valider(numero_payeur or contrat.client_telephone, operateur)
-    with transaction.atomic():
-        paiement_limites_appliquer(numero_payeur=payeur, borne=borne, session_id=session_id)
-        Souscription.objects.select_for_update().only("pk").get(pk=contrat.pk)  # the row lock
-        contrat = Contrat.objects.get(pk=contrat.pk)  # read again under the lock
-        souscription, type_paiement = paiement_sur_contrat_decider(
-            contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour
-        )
-        paiement_en_cours_refuser(souscription=souscription)
-        paiement = paiement_creer(
-            souscription=souscription,
-            montant=montant,
-            type_paiement=type_paiement,
-            numero_payeur=payeur,
-            canal="borne" if borne else "agence",
-            borne=borne,
-            operateur=operateur,
-        )
-        envoi_planifier(paiement=paiement)
     return paiement
 
 

@@ -49,3 +49,12 @@ def _planifier_suivante(transaction_momo) -> None:
     prochaine = operateurs.verification_suivante(transaction_momo=transaction_momo)
     if prochaine is not None:
         verification_differer(reference_id=transaction_momo.reference_id, quand=prochaine, avancer=False)
+
+
+@app.periodic(cron="* * * * *", periodic_id="reconciliation")
+@app.task(name="periodique.reconciliation", queue="periodiques", queueing_lock="reconciliation")
+def reconciliation(timestamp: int) -> None:
+    """Every pending MoMo transaction whose check is due gets its check job (none is forgotten)."""
+    nombre = operateurs.reconcilier()
+    if nombre:
+        logger.info("Réconciliation MoMo : %s vérification(s) planifiée(s)", nombre)

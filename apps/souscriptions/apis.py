@@ -25,6 +25,7 @@ from apps.paiements.apis import EN_TETE_IDEMPOTENCE
 from apps.paiements.idempotence import idempotent
 from apps.paiements.selectors import paiements_du_client, paiements_du_contrat
 from apps.paiements.serializers import PaiementSerializer
+from apps.parcours import services as parcours
 from apps.produits.apis import GarantieSerializer
 from apps.produits.models import Periodicite, Produit
 from apps.produits.selectors import produit_actif
@@ -263,7 +264,7 @@ class SouscriptionCreerApi(PublicApi):
             if not client.is_valid():
                 raise serializers.ValidationError({"client": client.errors})
             valeurs = donnees.validated_data
-            souscription, paiement = services.souscription_creer(
+            souscription, paiement = parcours.souscription_creer(
                 client_donnees=client.validated_data,
                 produit=produit_actif(code=valeurs["produit"]),
                 montant_prime=valeurs["montant_prime"],
@@ -420,7 +421,7 @@ class SouscriptionRelancerPaiementApi(PublicApi):
         def executer():
             donnees = self.InputSerializer(data=request.data)
             donnees.is_valid(raise_exception=True)
-            souscription, paiement = services.souscription_relancer_paiement(
+            souscription, paiement = parcours.souscription_relancer_paiement(
                 numero_souscription=numero,
                 numero_payeur=donnees.validated_data["numero_payeur"],
                 borne=borne,

@@ -11,13 +11,22 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.agents.models import ActionJournalisee, Agent
-from apps.agents.services import action_journaliser
+from apps.agents.services import action_journaliser, est_superviseur
+from apps.clients.models import Client
+from apps.clients.preuves import PreuveTelephoneRequise, preuve_par_code_valide, preuve_telephone_exiger
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import ApplicationError, Conflict, NotFound
 from apps.core.services import compteur_suivant
-from apps.notifications.services import police_attribuee_notifier
+from apps.notifications.services import beneficiaire_changement_notifier, canal_configure, police_attribuee_notifier
 from apps.produits.models import ECHEANCES_PAR_AN, Produit
-from apps.souscriptions.models import Beneficiaire, NumeroPolice, Souscription, StatutSouscription
+from apps.souscriptions.models import (
+    Beneficiaire,
+    HistoriquePolice,
+    JournalBeneficiaire,
+    NumeroPolice,
+    Souscription,
+    StatutSouscription,
+)
 
 FORMAT_POLICE = re.compile(r"^CG-(?P<annee>[0-9]{4})-(?P<categorie>VIE|EPG|SAN)-(?P<numero>[0-9]{3,})$")
 
@@ -206,74 +215,6 @@ def souscription_renouveler(*, souscription: Souscription) -> Souscription:
     return souscription
 
 
-def souscription_creer(
-    *,
-    client_donnees: dict,
-    produit: Produit,
-    montant_prime: int,
-    periodicite: str,
-    beneficiaires: list[dict],
-    numero_payeur: str,
-    borne,
-    operateur: str | None = None,
-    code_preuve: str | None = None,
-):
-    """A new PASS from a kiosk: validated whole first, then written in one transaction.
-
-    The client is found by telephone (names never overwritten) or created; the souscription
-    waits for its first payment, requested through MoMo once the transaction has committed.
-    Returns (souscription, paiement).
-    """
-    from apps.clients.models import Client
-    from apps.clients.preuves import preuve_telephone_exiger
-    from apps.paiements.limites import paiement_limites_appliquer
-    from apps.paiements.models import TypePaiement
-    from apps.paiements.services import envoi_planifier, paiement_creer, payeur_valider
-    from apps.souscriptions.limites import souscription_limites_appliquer
-
-    if not produit.actif:
-        raise ApplicationError("produit_inactif", "Ce produit n'est plus proposé.")
-    souscription_valider_montant(produit=produit, montant_prime=montant_prime, periodicite=periodicite)
-    beneficiaires_valider(beneficiaires=beneficiaires)
-    _, payeur = payeur_valider(numero_payeur, operateur)
-    preuve_telephone_exiger(telephone=client_donnees["telephone"], numero_payeur=payeur, code_preuve=code_preuve)
-    premiere = montant_premiere_echeance(montant_prime=montant_prime, periodicite=periodicite)
-
-    jour = aujourdhui()
-    with transaction.atomic():
-        souscription_limites_appliquer(telephone=client_donnees["telephone"], borne=borne)
-        paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
-        client, _ = Client.objects.get_or_create(
-            telephone=client_donnees["telephone"],
-            defaults={k: v for k, v in client_donnees.items() if k != "telephone" and v is not None},
-        )
-        souscription = Souscription.objects.create(
-            numero_souscription=numero_souscription_generer(produit=produit, annee=jour.year),
-            client=client,
-            produit=produit,
-            montant_prime=montant_prime,
-            periodicite=periodicite,
-            date_effet=jour,
-            date_expiration=date_expiration_pour(jour),
-            statut=StatutSouscription.EN_ATTENTE_PAIEMENT,
-            canal="borne",
-            borne=borne,
-        )
-        for donnees in beneficiaires:
-            Beneficiaire.objects.create(souscription=souscription, **donnees)
-        paiement = paiement_creer(
-            souscription=souscription,
-            montant=premiere,
-            type_paiement=TypePaiement.SOUSCRIPTION_INITIALE,
-            numero_payeur=numero_payeur,
-            canal="borne",
-            borne=borne,
-            operateur=operateur,
-        )
-        envoi_planifier(paiement=paiement)
-    return souscription, paiement
-
-
 def montant_premiere_echeance(*, montant_prime: int, periodicite: str) -> int:
     """The first échéance (the whole premium when annuelle: the remainder sits on the last one)."""
     n = ECHEANCES_PAR_AN[periodicite]
@@ -354,8 +295,6 @@ def _beneficiaire_journaliser(
     *, auteur: AuteurBorne | None, action: str, souscription_id: int, beneficiaire_id: int, avant, apres
 ) -> None:
     """Record a kiosk change of a bénéficiaire (who, when, which borne, before/after), then notify."""
-    from apps.souscriptions.models import JournalBeneficiaire
-
     if auteur is None:  # an agent in the admin: Django's own admin history keeps it
         return
     journal = JournalBeneficiaire.objects.create(
@@ -371,21 +310,9 @@ def _beneficiaire_journaliser(
     beneficiaire_changement_notifier(journal=journal)
 
 
-def beneficiaire_changement_notifier(*, journal) -> None:
-    """Tell the client's telephone that a bénéficiaire changed: its message is written in the
-    change's own transaction (docs/notifications.md)."""
-    from apps.notifications.services import beneficiaire_changement_notifier as notifier
-
-    notifier(journal=journal)
-
-
 def preuve_changement_exiger(*, auteur: AuteurBorne | None) -> None:
     """A kiosk change of bénéficiaire needs a fresh code proof of the client's telephone when a
     channel can send the code (docs/securite-identite.md); agents in the admin do not."""
-    from apps.clients.models import Client
-    from apps.clients.preuves import PreuveTelephoneRequise, preuve_par_code_valide
-    from apps.notifications.services import canal_configure
-
     if auteur is None or not canal_configure():
         return
     telephone = Client.objects.values_list("telephone", flat=True).get(pk=auteur.client_id)
@@ -467,9 +394,6 @@ def beneficiaire_supprimer(*, beneficiaire: Beneficiaire, auteur: AuteurBorne | 
 @transaction.atomic
 def police_modifier(*, police: NumeroPolice, nouveau_numero: str, utilisateur, commentaire: str = "") -> NumeroPolice:
     """Change an attributed number (superviseurs only), keeping who, when, before and after."""
-    from apps.agents.services import est_superviseur
-    from apps.souscriptions.models import HistoriquePolice
-
     if not est_superviseur(utilisateur):
         raise ApplicationError(
             "superviseur_requis", "Seul un superviseur peut modifier un numéro de police attribué.", status_code=403
@@ -520,8 +444,6 @@ def souscription_statut_valider(*, souscription: Souscription, statut: str) -> N
 
 @transaction.atomic
 def souscription_changer_statut(*, souscription: Souscription, statut: str, utilisateur) -> Souscription:
-    from apps.agents.services import est_superviseur
-
     if not est_superviseur(utilisateur):
         raise ApplicationError(
             "superviseur_requis", "Seul un superviseur peut changer le statut d'une souscription.", status_code=403
@@ -550,8 +472,6 @@ def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: s
     state leaks. The payer obeys the rule of a new subscription: the subscriber's telephone or
     a code proof (docs/securite-identite.md). Call it inside the paiement's transaction.
     """
-    from apps.clients.preuves import preuve_telephone_exiger
-
     souscription = None
     if borne is not None:
         souscription = (
@@ -570,62 +490,5 @@ def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: s
     return souscription
 
 
-def souscription_relancer_paiement(
-    *, numero_souscription: str, numero_payeur: str, borne, operateur: str | None = None
-):
-    """A new attempt at the first payment of a souscription still waiting for it.
-
-    Returns (souscription, paiement). Refused while an attempt is pending, and once the
-    souscription is activated or abandoned.
-    """
-    from apps.paiements.limites import paiement_limites_appliquer
-    from apps.paiements.models import TypePaiement
-    from apps.paiements.services import envoi_planifier, paiement_creer, paiement_en_cours_refuser, payeur_valider
-
-    _, payeur = payeur_valider(numero_payeur, operateur)
-    with transaction.atomic():
-        paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
-        souscription = souscription_relancable(
-            numero_souscription=numero_souscription, borne=borne, numero_payeur=payeur
-        )
-        if souscription.statut != StatutSouscription.EN_ATTENTE_PAIEMENT:
-            raise Conflict(
-                "souscription_pas_en_attente",
-                "Cette souscription n'attend plus de premier paiement "
-                f"(statut : {souscription.get_statut_display().lower()}).",
-            )
-        paiement_en_cours_refuser(souscription=souscription)
-        paiement = paiement_creer(
-            souscription=souscription,
-            montant=montant_premiere_echeance(
-                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
-            ),
-            type_paiement=TypePaiement.SOUSCRIPTION_INITIALE,
-            numero_payeur=numero_payeur,
-            canal="borne",
-            borne=borne,
-            operateur=operateur,
-        )
-        envoi_planifier(paiement=paiement)
-    return souscription, paiement
-
-
 # A souscription whose first payment never succeeded is abandoned after this long.
 DELAI_ABANDON = timedelta(days=7)
-
-
-def souscriptions_abandonnees_annuler() -> int:
-    """en_attente_paiement for more than DELAI_ABANDON with no payment pending → annulee."""
-    from django.db.models import Exists, OuterRef
-    from django.utils import timezone
-
-    from apps.paiements.models import Paiement, StatutPaiement
-
-    en_cours = Paiement.objects.filter(souscription=OuterRef("pk"), statut=StatutPaiement.EN_ATTENTE)
-    return (
-        Souscription.objects.filter(
-            statut=StatutSouscription.EN_ATTENTE_PAIEMENT, date_souscription__lt=timezone.now() - DELAI_ABANDON
-        )
-        .exclude(Exists(en_cours))
-        .update(statut=StatutSouscription.ANNULEE)
-    )

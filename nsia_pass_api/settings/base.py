@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "apps.mtn_integration",
     "apps.airtel_integration",
     "apps.notifications",
+    "apps.parcours",  # the kiosk journeys, above paiements and souscriptions
+    "apps.demo",  # demo data and the benchmark generator (refused in production)
     "axes",  # staff sign-in lockout (settings/integrations/axes.py)
 ]
 

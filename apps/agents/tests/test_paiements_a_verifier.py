@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements import operateurs as momo
-from apps.paiements.services import paiement_initier_sur_contrat
+from apps.parcours.services import paiement_initier_sur_contrat
 from apps.souscriptions.models import Contrat
 
 pytestmark = pytest.mark.django_db

@@ -196,7 +196,7 @@ def test_x_forwarded_for_ignore_sans_proxy_de_confiance(api, demo, settings):
 
 
 def test_les_taches_periodiques_purgent_les_echecs_sortis_de_la_fenetre(borne_api, sandbox):
-    from apps.core.tasks import tentatives_purge
+    from apps.borne_auth.tasks import tentatives_purge
 
     login(borne_api, "CG-2024-VIE-001", "+242069999999")
     login(borne_api, "CG-2024-VIE-002", "+242069999999")

@@ -87,7 +87,7 @@ def test_la_session_dure_30_minutes_au_plus_malgre_les_refresh(api, connecte):
 
 @pytest.mark.django_db(transaction=True)
 def test_un_refresh_envoye_8_fois_en_meme_temps_un_seul_au_plus_et_session_revoquee(settings):
-    from apps.core.demo import charger_demo
+    from apps.demo.services import charger_demo
 
     charger_demo()
     borne = APIClient()
@@ -107,7 +107,7 @@ def test_un_refresh_envoye_8_fois_en_meme_temps_un_seul_au_plus_et_session_revoq
 
 @pytest.mark.django_db(transaction=True)
 def test_verrouillage_5_echecs_meme_avec_12_essais_simultanes(settings):
-    from apps.core.demo import charger_demo
+    from apps.demo.services import charger_demo
 
     charger_demo()
 
@@ -124,8 +124,8 @@ def test_verrouillage_5_echecs_meme_avec_12_essais_simultanes(settings):
 
 
 def test_les_taches_periodiques_purgent_les_vieilles_sessions_et_demandes_comptees(connecte, sandbox):
+    from apps.borne_auth.tasks import compteurs_purge
     from apps.core.models import DemandeLimitee
-    from apps.core.tasks import compteurs_purge
 
     connecte()
     connecte("CG-2024-SAN-001", "+242059876543")

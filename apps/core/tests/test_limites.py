@@ -92,7 +92,7 @@ def test_neuf_cles_fausses_ne_verrouillent_pas(settings, demo):
 
 @pytest.mark.django_db(transaction=True)
 def test_cinquante_cles_fausses_simultanees_dix_essais_seulement(settings):
-    from apps.core.demo import charger_demo
+    from apps.demo.services import charger_demo
 
     charger_demo()
 

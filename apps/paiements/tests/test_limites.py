@@ -119,7 +119,7 @@ def test_50_demandes_simultanees_pour_un_payeur_3_passent(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_50_souscriptions_simultanees_d_une_borne_30_passent(sandbox, settings):
-    from apps.core.demo import charger_demo
+    from apps.demo.services import charger_demo
 
     charger_demo()
 

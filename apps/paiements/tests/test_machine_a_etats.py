@@ -49,7 +49,7 @@ class ArgentJamaisPerdu(RuleBasedStateMachine):
 
     @rule(police=st.sampled_from(POLICES), payeur=st.sampled_from(PAYEURS))
     def payer(self, police, payeur):
-        from apps.paiements.services import paiement_initier_sur_contrat
+        from apps.parcours.services import paiement_initier_sur_contrat
 
         try:
             paiement = paiement_initier_sur_contrat(

@@ -251,7 +251,7 @@ def test_callback_inconnu_ou_illisible_ne_change_rien(api, demo, sandbox):
 
 def test_callback_avant_la_reponse_a_la_demande(jean, api, sandbox):
     """MTN's callback arrives before our request-to-pay call has even returned."""
-    from apps.paiements.services import paiement_initier_sur_contrat
+    from apps.parcours.services import paiement_initier_sur_contrat
 
     contrat = Contrat.objects.get(numero_police="CG-2024-EPG-001")
     paiement = paiement_initier_sur_contrat(

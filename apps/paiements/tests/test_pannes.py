@@ -85,8 +85,8 @@ def travailleur(sandbox, file_de_travaux_videe, settings):
 
 
 def _payer_sur_trois_contrats(numero_payeur="+242061234567"):
-    from apps.core.demo import charger_demo
-    from apps.paiements.services import paiement_initier_sur_contrat
+    from apps.demo.services import charger_demo
+    from apps.parcours.services import paiement_initier_sur_contrat
 
     charger_demo()
     return [

@@ -79,7 +79,7 @@ def test_beneficiaire_d_un_autre_client_404(connecte):
 
 @pytest.mark.django_db(transaction=True)
 def test_sept_ajouts_simultanes_en_laissent_au_plus_6(settings):
-    from apps.core.demo import charger_demo
+    from apps.demo.services import charger_demo
     from apps.souscriptions.services import beneficiaire_ajouter
 
     charger_demo()

@@ -204,7 +204,7 @@ def test_souscriptions_abandonnees_annulees_apres_7_jours(demo):
 
     from django.utils import timezone
 
-    from apps.souscriptions.services import souscriptions_abandonnees_annuler
+    from apps.parcours.services import souscriptions_abandonnees_annuler
 
     gisele = Souscription.objects.get(client__telephone="+242065551234")
     assert souscriptions_abandonnees_annuler() == 0

@@ -16,7 +16,7 @@ from django.db import DatabaseError
 def pas_de_demo_en_production(app_configs=None, **kwargs):
     if not settings.REFUSER_DONNEES_DEMO:
         return []
-    from apps.core.demo import demo_en_base
+    from apps.demo.services import demo_en_base
 
     try:
         trouve = demo_en_base()

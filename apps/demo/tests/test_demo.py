@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 
-from apps.core.demo import charger_demo
+from apps.demo.services import charger_demo
 from apps.souscriptions.models import Contrat, Cotisation, Souscription
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from apps.core.demo import charger_demo
+from apps.demo.services import charger_demo
 
 
 class Command(BaseCommand):

@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from apps.borne_auth.services import borne_creer
-from apps.core.checks import refuser_de_demarrer_si_demo
-from apps.core.demo import DEMO_AGENT_MATRICULE, DEMO_BORNE_ID
 from apps.core.tests.factories import ClientFactory
+from apps.demo.checks import refuser_de_demarrer_si_demo
+from apps.demo.services import DEMO_AGENT_MATRICULE, DEMO_BORNE_ID
 
 pytestmark = pytest.mark.django_db
 
