@@ -74,6 +74,10 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: globals.node },
+  },
+  {
     // Code run inside the page by the e2e tests (page.evaluate) and the preload's window.
     files: ['e2e/**/*.js', 'electron/preload.js'],
     languageOptions: { globals: globals.browser },
