@@ -16,12 +16,6 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'vite.config.ts'],
     extends: [tseslint.configs.recommended, reactHooks.configs.flat.recommended],
     languageOptions: { globals: globals.browser },
-    rules: {
-      // React Compiler rules of react-hooks 7 that the existing hooks break on purpose ("latest
-      // callback" refs, a loading flag set when an effect starts): reported, not yet failing.
-      'react-hooks/refs': 'warn',
-      'react-hooks/set-state-in-effect': 'warn',
-    },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
