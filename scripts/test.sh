@@ -34,6 +34,11 @@ etape "pytest (API, base PostgreSQL, bacs à sable MoMo et Airtel)" .venv/bin/py
 if [ -f kiosk-electron/package.json ]; then
   etape "borne : installation npm" bash -c "cd kiosk-electron && npm ci --no-audit --no-fund --loglevel=error"
   etape "borne : tests unitaires (Vitest, Electron)" bash -c "cd kiosk-electron && npm test --silent"
+  # ESLint: recommended rules and bulletproof-react's import boundaries (eslint.config.mjs).
+  etape "borne : ESLint (frontières entre fonctions)" bash -c "cd kiosk-electron && npm run --silent lint"
+  # The kiosk's API types are generated from the API's OpenAPI schema (no database needed):
+  # regenerating them must change nothing, so the API and the kiosk cannot drift apart.
+  etape "borne : types de l'API à jour (OpenAPI → openapi-typescript)" bash scripts/types_api_borne.sh --verifier
   # The production build must carry no test knob; the e2e tests then use a test build
   # (VITE_REGLAGES_TEST=1: short inactivity delays from the page address).
   etape "borne : construction" bash -c "cd kiosk-electron && npm run build --silent && npm run --silent verifier:production"

@@ -11,6 +11,7 @@ from apps.core.exceptions import NotFound
 from apps.core.principal import ClientConnecte
 from apps.paiements import services
 from apps.paiements.idempotence import idempotent
+from apps.paiements.models import StatutPaiement
 from apps.paiements.operateurs import paiement_rafraichir
 from apps.paiements.selectors import paiement_visible
 from apps.paiements.serializers import PaiementSerializer
@@ -42,7 +43,7 @@ class PaiementInitierApi(APIView):
 
     class OutputSerializer(serializers.Serializer):
         reference = serializers.CharField()
-        statut = serializers.CharField()
+        statut = serializers.ChoiceField(choices=StatutPaiement.choices)
         type_paiement = serializers.CharField()
         montant = serializers.IntegerField()
 

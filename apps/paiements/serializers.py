@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from apps.core.api import LigneSerializer
+from apps.paiements.models import StatutPaiement
 
 
 class PaiementSerializer(LigneSerializer):
@@ -12,7 +13,7 @@ class PaiementSerializer(LigneSerializer):
     montant = serializers.IntegerField()
     type_paiement = serializers.CharField()
     mode_paiement = serializers.CharField()
-    statut = serializers.CharField()
+    statut = serializers.ChoiceField(choices=StatutPaiement.choices)
     motif_echec = serializers.CharField(allow_null=True)
     date_initiation = serializers.DateTimeField()
     date_confirmation = serializers.DateTimeField(allow_null=True)

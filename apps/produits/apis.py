@@ -3,6 +3,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from apps.core.api import PublicApi
+from apps.produits.models import Periodicite
 from apps.produits.selectors import produit_actif, produits_actifs
 
 
@@ -20,7 +21,7 @@ class ProduitSerializer(serializers.Serializer):
     categorie = serializers.CharField()
     garanties = GarantieSerializer(many=True)
     montant_minimum = serializers.IntegerField()
-    periodicites_autorisees = serializers.ListField(child=serializers.CharField())
+    periodicites_autorisees = serializers.ListField(child=serializers.ChoiceField(choices=Periodicite.choices))
     duree_couverture_mois = serializers.IntegerField()
 
 

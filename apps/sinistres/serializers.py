@@ -1,14 +1,15 @@
 from rest_framework import serializers
 
 from apps.core.api import LigneSerializer
+from apps.sinistres.models import StatutSinistre, TypeSinistre
 
 
 class SinistreSerializer(LigneSerializer):
     id = serializers.IntegerField()
-    type = serializers.CharField()
+    type = serializers.ChoiceField(choices=TypeSinistre.choices)
     date_survenance = serializers.DateField()
     description = serializers.CharField()
     montant_reclame = serializers.IntegerField(allow_null=True)
     montant_accorde = serializers.IntegerField(allow_null=True)
-    statut = serializers.CharField()
+    statut = serializers.ChoiceField(choices=StatutSinistre.choices)
     date_declaration = serializers.DateTimeField()

@@ -6,7 +6,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.borne_auth.apis import EN_TETES_BORNE
+from apps.borne_auth.apis import EN_TETES_BORNE, ClientCourtSerializer
 from apps.borne_auth.services import borne_authentifier
 from apps.core.api import (
     EstClient,
@@ -66,39 +66,29 @@ class ClientApi(APIView):
         )
 
 
+class ProchaineEcheanceSerializer(serializers.Serializer):
+    police = serializers.CharField()
+    date = serializers.DateField()
+    montant = serializers.IntegerField()
+
+
 class TableauDeBordApi(ClientApi):
-    class ClientSerializer(serializers.Serializer):
-        id = serializers.IntegerField()
-        nom = serializers.CharField()
-        prenom = serializers.CharField()
-        telephone = serializers.CharField()
-
-    class ProchaineEcheanceSerializer(serializers.Serializer):
-        police = serializers.CharField()
-        date = serializers.DateField()
-        montant = serializers.IntegerField()
-
+    # Nested serializers (not dicts) so the OpenAPI schema, and the kiosk's types generated
+    # from it, describe every field.
     class OutputSerializer(serializers.Serializer):
-        client = serializers.SerializerMethodField()
+        client = ClientCourtSerializer()
         solde_global = serializers.IntegerField()
         total_paye = serializers.IntegerField()
         arrieres = serializers.IntegerField()
         avance = serializers.IntegerField()
         nombre_contrats = serializers.SerializerMethodField()
-        prochaine_echeance = serializers.SerializerMethodField()
+        prochaine_echeance = ProchaineEcheanceSerializer(allow_null=True)
         contrats = serializers.SerializerMethodField()
-
-        def get_client(self, tableau) -> dict:
-            return TableauDeBordApi.ClientSerializer(tableau.client).data
 
         def get_nombre_contrats(self, tableau) -> int:
             return len(tableau.contrats)
 
-        def get_prochaine_echeance(self, tableau) -> dict | None:
-            prochaine = tableau.prochaine_echeance
-            return TableauDeBordApi.ProchaineEcheanceSerializer(prochaine).data if prochaine else None
-
-        def get_contrats(self, tableau) -> list:
+        def get_contrats(self, tableau) -> ContratResumeSerializer(many=True):
             return ContratResumeSerializer(tableau.contrats, many=True, context={"jour": tableau.jour}).data
 
     @extend_schema(tags=["Client"], summary="Tableau de bord : solde global et contrats", responses=OutputSerializer)
@@ -161,7 +151,7 @@ class ContratDetailApi(ClientApi):
         paiements = PaiementSerializer(many=True)
         sinistres = SinistreSerializer(many=True)
         # What the kiosk may offer in « Déclarer un sinistre » (the declaration checks it again).
-        types_sinistre_couverts = serializers.ListField(child=serializers.CharField())
+        types_sinistre_couverts = serializers.ListField(child=serializers.ChoiceField(choices=TypeSinistre.choices))
 
     @extend_schema(tags=["Client"], summary="Un contrat en détail", responses=OutputSerializer)
     def get(self, request, police: str):

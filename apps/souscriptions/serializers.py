@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from apps.core.api import LigneSerializer
+from apps.produits.models import Periodicite
 from apps.souscriptions.selectors import contrat_renouvelable, montant_echeance
 
 
@@ -22,9 +23,11 @@ class ContratResumeSerializer(serializers.Serializer):
     numero_police = serializers.CharField()
     numero_souscription = serializers.CharField()
     produit = ProduitCourtSerializer(source="*")
-    etat = serializers.CharField()
+    # The états of the contrats view (sql/views/contrats/): an enum in the OpenAPI schema, so the
+    # kiosk's generated types know them.
+    etat = serializers.ChoiceField(choices=["actif", "expire", "suspendu", "resilie"])
     montant_prime = serializers.IntegerField()
-    periodicite = serializers.CharField()
+    periodicite = serializers.ChoiceField(choices=Periodicite.choices)
     date_effet = serializers.DateField()
     date_expiration = serializers.DateField()
     total_paye = serializers.IntegerField()

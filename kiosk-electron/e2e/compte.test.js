@@ -17,7 +17,7 @@ for (const format of FORMATS) {
 
     await t.test('ce qu’il doit en 2 décisions après la saisie : « À régulariser » avec les arriérés', async () => {
       await ouvrir(page);
-      const taps = compteur(page);
+      const taps = compteur();
       await seConnecter(page, 'CG-2024-VIE-001', '061234567', /Consulter mon compte/, taps);
       await page.getByTestId('situation').waitFor();
       assert.ok(taps.n <= 4, `${taps.n} decisions`);
@@ -166,7 +166,7 @@ for (const format of FORMATS) {
       await t.test('« Payer ma prime » : droit aux arriérés BATELA, payés en 5 décisions au plus', async () => {
         await page.getByRole('button', { name: /Terminer/ }).click();
         await ouvrir(page);
-        const taps = compteur(page);
+        const taps = compteur();
         await seConnecter(page, 'CG-2024-VIE-001', '061234567', /Payer ma prime/, taps);
         const bouton = page.getByTestId('bouton-payer');
         await bouton.waitFor();

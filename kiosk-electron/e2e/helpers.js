@@ -101,7 +101,7 @@ async function verifierAccessibilite(page, nom) {
 }
 
 /** Counts the person's taps (decisions) so a flow can be held to a maximum. */
-function compteur(page) {
+function compteur() {
   const c = {
     n: 0,
     async toucher(locator) {
@@ -127,7 +127,7 @@ async function effacerChamp(page, champ) {
  * From Accueil: choose, type the police (after the fixed "CG-") and the 9 digits, Valider.
  * `police` like "CG-2024-VIE-001", `telephone` like "061234567".
  */
-async function seConnecter(page, police, telephone, choix = /Consulter mon compte/, taps = compteur(page)) {
+async function seConnecter(page, police, telephone, choix = /Consulter mon compte/, taps = compteur()) {
   await taps.toucher(page.getByRole('button', { name: choix }));
   await taperPolice(page, police);
   await page.getByTestId('suivant-telephone').click();

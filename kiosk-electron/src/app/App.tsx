@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createApiClient, type ApiClient } from '../lib/api';
 import type { Config } from '../lib/config';
 import { BorneContext, type Borne, type Ecran, type SessionClient } from '../stores/borne';
@@ -63,6 +63,9 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
   const api = useMemo(
     () =>
       apiFourni ??
+      // The client calls this long after rendering (a refresh refused), never while rendering:
+      // the compiler rule cannot know it.
+      // eslint-disable-next-line react-hooks/refs
       createApiClient(config, {
         onSessionExpiree: () => terminerRef.current('Votre session a expiré. Identifiez-vous à nouveau pour continuer.'),
       }),
@@ -77,7 +80,9 @@ export function App({ config, api: apiFourni }: { config: Config; api?: ApiClien
     setEcran(ACCUEIL);
     setGeneration((g) => g + 1);
   }, [api]);
-  terminerRef.current = terminer;
+  useLayoutEffect(() => {
+    terminerRef.current = terminer;
+  });
 
   const naviguer = useCallback(
     (suivant: Ecran) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { estIndisponible } from '../lib/api';
 import { useBorne } from '../stores/borne';
 
@@ -22,11 +22,21 @@ export function useRequete<T>(charger: () => Promise<T>, cles: unknown[]): Reque
   });
   const [tour, setTour] = useState(0);
   const chargerRef = useRef(charger);
-  chargerRef.current = charger;
+  useLayoutEffect(() => {
+    chargerRef.current = charger;
+  });
+
+  // New keys (or "recharger"): loading again, decided while rendering (React's pattern for state
+  // that follows a change of props) rather than by a second render from the effect.
+  const demande = [...cles, tour];
+  const [demandeVue, setDemandeVue] = useState(demande);
+  if (demande.length !== demandeVue.length || demande.some((v, i) => !Object.is(v, demandeVue[i]))) {
+    setDemandeVue(demande);
+    setEtat((e) => ({ ...e, chargement: true, erreur: null }));
+  }
 
   useEffect(() => {
     let actif = true;
-    setEtat((e) => ({ ...e, chargement: true, erreur: null }));
     chargerRef.current().then(
       (donnees) => actif && setEtat({ donnees, erreur: null, chargement: false }),
       (erreur) => {

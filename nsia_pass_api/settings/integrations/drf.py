@@ -18,6 +18,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, whatever the field is called (the kiosk's generated types use it).
+    "ENUM_NAME_OVERRIDES": {
+        "PeriodiciteEnum": "apps.produits.models.Periodicite",
+        "StatutPaiementEnum": "apps.paiements.models.StatutPaiement",
+        "TypeSinistreEnum": "apps.sinistres.models.TypeSinistre",
+        "StatutSinistreEnum": "apps.sinistres.models.StatutSinistre",
+        "StatutCotisationEnum": ["payee", "en_retard", "a_venir"],
+    },
     # Self-hosted Swagger UI: agencies and CI have no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -1,13 +1,7 @@
+import type { components } from '../../../api/schema';
 import type { ApiClient } from '../../../lib/api';
-import type { ClientResume } from '../../../types/api';
 
-export interface ReponseConnexion {
-  access: string;
-  refresh: string;
-  expires_in: number;
-  client: ClientResume;
-  police: string;
-}
+export type ReponseConnexion = components['schemas']['ConnexionOutput'];
 
 export function seConnecter(api: ApiClient, police: string, telephone: string): Promise<ReponseConnexion> {
   return api.request<ReponseConnexion>('POST', '/auth/login/', { body: { police, telephone } });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 const EVENEMENTS = ['pointerdown', 'touchstart', 'keydown', 'wheel'] as const;
 
@@ -18,7 +18,18 @@ export function useInactivite({ actif, delaiSecondes, compteAReboursSecondes, on
   const [restant, setRestant] = useState(compteAReboursSecondes);
   const [tour, setTour] = useState(0);
   const expireRef = useRef(onExpire);
-  expireRef.current = onExpire;
+  useLayoutEffect(() => {
+    expireRef.current = onExpire;
+  });
+  // Signed out (or back to Accueil): no alert left over for the next person.
+  const [actifVu, setActifVu] = useState(actif);
+  if (actif !== actifVu) {
+    setActifVu(actif);
+    if (!actif) {
+      setAlerte(false);
+      setRestant(compteAReboursSecondes);
+    }
+  }
 
   const continuer = useCallback(() => {
     setAlerte(false);
@@ -41,25 +52,20 @@ export function useInactivite({ actif, delaiSecondes, compteAReboursSecondes, on
     };
   }, [actif, alerte, delaiSecondes, tour]);
 
-  // Counting down.
+  // Counting down; the last second ends the session.
   useEffect(() => {
     if (!actif || !alerte) return;
-    if (restant <= 0) {
+    const id = setTimeout(() => {
+      if (restant > 1) {
+        setRestant((r) => r - 1);
+        return;
+      }
       setAlerte(false);
       setRestant(compteAReboursSecondes);
       expireRef.current();
-      return;
-    }
-    const id = setTimeout(() => setRestant((r) => r - 1), 1000);
+    }, 1000);
     return () => clearTimeout(id);
   }, [actif, alerte, restant, compteAReboursSecondes]);
-
-  useEffect(() => {
-    if (!actif) {
-      setAlerte(false);
-      setRestant(compteAReboursSecondes);
-    }
-  }, [actif, compteAReboursSecondes]);
 
   return { alerte, restant, continuer };
 }

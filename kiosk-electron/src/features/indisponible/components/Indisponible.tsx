@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Chargement } from '../../../components/Attente';
 import { Logo } from '../../../components/Ecran';
 import type { ApiClient } from '../../../lib/api';
@@ -12,7 +12,9 @@ export function Indisponible({ api, onRetabli, onTerminer }: { api: ApiClient; o
   const [essai, setEssai] = useState(false);
   const monte = useRef(true);
   const retabliRef = useRef(onRetabli);
-  retabliRef.current = onRetabli;
+  useLayoutEffect(() => {
+    retabliRef.current = onRetabli;
+  });
 
   useEffect(() => {
     monte.current = true;
@@ -21,13 +23,18 @@ export function Indisponible({ api, onRetabli, onTerminer }: { api: ApiClient; o
     };
   }, []);
 
+  // Counting down to the next try.
   useEffect(() => {
     if (essai) return;
-    if (dans > 0) {
-      const id = setTimeout(() => setDans((d) => d - 1), 1000);
-      return () => clearTimeout(id);
-    }
-    setEssai(true);
+    const id = setTimeout(() => {
+      setDans((d) => d - 1);
+      if (dans <= 1) setEssai(true);
+    }, 1000);
+    return () => clearTimeout(id);
+  }, [dans, essai]);
+
+  useEffect(() => {
+    if (!essai) return;
     api.request('GET', '/produits/').then(
       () => monte.current && retabliRef.current(),
       () => {
@@ -36,7 +43,7 @@ export function Indisponible({ api, onRetabli, onTerminer }: { api: ApiClient; o
         setDans(INTERVALLE);
       },
     );
-  }, [api, dans, essai]);
+  }, [api, essai]);
 
   return (
     <main className="indisponible">

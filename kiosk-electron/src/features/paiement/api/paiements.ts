@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../../lib/api';
-import type { EtatPaiement, PaiementInitie } from '../../../types/api';
+import type { PaiementInitie } from '../../../types/api';
 
 export interface DemandePaiement {
   montant: number;
@@ -20,9 +20,4 @@ export function initierPaiement(
     body: demande,
     idempotencyKey: cleIdempotence,
   });
-}
-
-/** Signed in (client) or not (the borne that started it, for a new souscription). */
-export function lirePaiement(api: ApiClient, reference: string, auth: boolean): Promise<EtatPaiement> {
-  return api.request<EtatPaiement>('GET', `/paiements/${encodeURIComponent(reference)}/`, { auth });
 }

@@ -12,9 +12,9 @@ import type { ContratResume } from '../../../types/api';
 import { formatDate, formatMontant } from '../../../utils/format';
 import { lireContrat } from '../../../api/compte';
 import { initierPaiement, type DemandePaiement } from '../api/paiements';
-import { AttentePaiement } from './AttentePaiement';
+import { AttentePaiement } from '../../../components/AttentePaiement';
 import { Recu } from './Recu';
-import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurPropose, payeurValide, type Payeur } from './SaisiePayeur';
+import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurPropose, payeurValide, type Payeur } from '../../../components/SaisiePayeur';
 
 export interface OptionPaiement {
   id: 'arrieres' | 'echeance' | 'renouvellement' | 'avance' | 'autre';

@@ -18,10 +18,13 @@ export function Releve() {
   const [impression, setImpression] = useState<'non' | 'en_cours' | 'faite' | 'echec'>('non');
   const cadre = useRef<HTMLIFrameElement>(null);
 
-  // The object URL lives only while this screen is shown.
+  // The object URL lives only while this screen is shown. Created and revoked by the same effect
+  // (so React's double mount in development never leaves a revoked URL on screen): the state is
+  // set from the effect on purpose.
   useEffect(() => {
     if (!pdf) return;
     const u = URL.createObjectURL(pdf);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setUrl(u);
     return () => {
       URL.revokeObjectURL(u);

@@ -1,11 +1,8 @@
+import type { components } from '../../../api/schema';
 import type { ApiClient } from '../../../lib/api';
 import type { Sinistre } from '../../../types/api';
 
-export interface DeclarationSinistre {
-  type: string;
-  date_survenance: string;
-  description: string;
-}
+export type DeclarationSinistre = components['schemas']['SinistreListInputRequest'];
 
 export function declarerSinistre(api: ApiClient, police: string, d: DeclarationSinistre): Promise<Sinistre> {
   return api.request<Sinistre>('POST', `/contrats/${encodeURIComponent(police)}/sinistres/`, { body: d, auth: true });

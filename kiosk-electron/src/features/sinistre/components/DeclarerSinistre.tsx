@@ -15,7 +15,7 @@ import { imprimer } from '../../../lib/impression';
 import { useBorne } from '../../../stores/borne';
 import type { Sinistre } from '../../../types/api';
 import { TYPES_SINISTRE, formatDate, libelle } from '../../../utils/format';
-import { declarerSinistre } from '../api/sinistres';
+import { declarerSinistre, type DeclarationSinistre } from '../api/sinistres';
 import { Calendrier, aujourdhuiIso, moisDe } from './Calendrier';
 
 // Symbols the kiosk's font has (DejaVu): no emoji font is installed on the borne.
@@ -38,7 +38,7 @@ export function DeclarerSinistre({ police }: { police: string }) {
   const { api, naviguer, config } = useBorne();
   const contrat = useRequete(() => lireContrat(api, police), [police]);
   const [etape, setEtape] = useState<Etape>('type');
-  const [type, setType] = useState<string | null>(null);
+  const [type, setType] = useState<DeclarationSinistre['type'] | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [mois, setMois] = useState<[number, number] | null>(null);
   const [cas, setCas] = useState<string | null>(null);

@@ -13,8 +13,8 @@ import { useBorne } from '../../../stores/borne';
 import type { EtatPaiement, Periodicite } from '../../../types/api';
 import { LIENS, PERIODES, PERIODICITES, formatMontant, formatTelephone, montantEcheance } from '../../../utils/format';
 import { lireProduits } from '../../../api/produits';
-import { AttentePaiement } from '../../paiement/components/AttentePaiement';
-import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurValide, type Payeur } from '../../paiement/components/SaisiePayeur';
+import { AttentePaiement } from '../../../components/AttentePaiement';
+import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurValide, type Payeur } from '../../../components/SaisiePayeur';
 import { creerSouscription, relancerPremierPaiement, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
 import { beneficiaireComplet, beneficiaireCommence } from '../../../components/FormulaireBeneficiaire';
 import {

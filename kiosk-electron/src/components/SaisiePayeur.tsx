@@ -1,6 +1,6 @@
-import { Bouton } from '../../../components/Bouton';
-import { ChampClavier, ClavierChiffres, TELEPHONE_CHIFFRES } from '../../../components/Clavier';
-import { grouperTelephone } from '../../../utils/format';
+import { Bouton } from './Bouton';
+import { ChampClavier, ClavierChiffres, TELEPHONE_CHIFFRES } from './Clavier';
+import { grouperTelephone } from '../utils/format';
 
 export type Operateur = 'mtn_momo' | 'airtel_money';
 

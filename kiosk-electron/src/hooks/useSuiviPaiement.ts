@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiClient } from '../../../lib/api';
-import type { EtatPaiement } from '../../../types/api';
+import type { ApiClient } from '../lib/api';
+import type { EtatPaiement } from '../types/api';
 import { lirePaiement } from '../api/paiements';
 
 export const INTERVALLE_MS = 2000;

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { Alerte } from '../../../components/Alerte';
-import { BarreProgression } from '../../../components/Attente';
-import { Bouton } from '../../../components/Bouton';
-import { IconeTelephone } from '../../../components/Icones';
-import { useBorne } from '../../../stores/borne';
-import type { EtatPaiement } from '../../../types/api';
-import { formatDuree, formatMontant, formatTelephone } from '../../../utils/format';
+import { Alerte } from './Alerte';
+import { BarreProgression } from './Attente';
+import { Bouton } from './Bouton';
+import { IconeTelephone } from './Icones';
+import { useBorne } from '../stores/borne';
+import type { EtatPaiement } from '../types/api';
+import { formatDuree, formatMontant, formatTelephone } from '../utils/format';
 import { DELAI_SECONDES, useSuiviPaiement } from '../hooks/useSuiviPaiement';
 
 interface Props {
