@@ -542,7 +542,9 @@ def souscription_changer_statut(*, souscription: Souscription, statut: str, util
     return souscription
 
 
-def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: str) -> Souscription:
+def souscription_relancable(
+    *, numero_souscription: str, borne, numero_payeur: str, code_preuve: str | None = None
+) -> Souscription:
     """The souscription (row locked) whose first payment this borne may relaunch for this payer.
 
     Only from the borne that created it, within RELANCE_PREMIER_PAIEMENT_JOURS; an unknown
@@ -566,12 +568,19 @@ def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: s
         )
     if souscription is None:
         raise NotFound("Souscription introuvable.", code="souscription_introuvable")
-    preuve_telephone_exiger(telephone=souscription.client.telephone, numero_payeur=numero_payeur)
+    preuve_telephone_exiger(
+        telephone=souscription.client.telephone, numero_payeur=numero_payeur, code_preuve=code_preuve
+    )
     return souscription
 
 
 def souscription_relancer_paiement(
-    *, numero_souscription: str, numero_payeur: str, borne, operateur: str | None = None
+    *,
+    numero_souscription: str,
+    numero_payeur: str,
+    borne,
+    operateur: str | None = None,
+    code_preuve: str | None = None,
 ):
     """A new attempt at the first payment of a souscription still waiting for it.
 
@@ -586,7 +595,7 @@ def souscription_relancer_paiement(
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
         souscription = souscription_relancable(
-            numero_souscription=numero_souscription, borne=borne, numero_payeur=payeur
+            numero_souscription=numero_souscription, borne=borne, numero_payeur=payeur, code_preuve=code_preuve
         )
         if souscription.statut != StatutSouscription.EN_ATTENTE_PAIEMENT:
             raise Conflict(
