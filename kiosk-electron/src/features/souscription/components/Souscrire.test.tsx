@@ -48,6 +48,16 @@ async function remplir() {
   return screen.getByTestId('bouton-souscrire');
 }
 
+/** Another number as payer: the API asks for the proof, the kiosk is asked for a code. */
+async function unProchePaieEtDemandeUnCode() {
+  const bouton = await remplir();
+  fireEvent.click(screen.getByRole('button', { name: 'Payer avec un autre numéro' }));
+  for (let i = 0; i < 9; i++) fireEvent.click(screen.getByTestId('touche-effacer'));
+  taper('061112233');
+  fireEvent.click(bouton);
+  fireEvent.click(await screen.findByTestId('bouton-code-souscripteur'));
+}
+
 describe('Souscrire', () => {
   afterEach(() => vi.useRealTimers());
 
@@ -235,12 +245,7 @@ describe('Souscrire', () => {
       'POST /preuves/telephone/': json({ message: 'envoyé' }, 202),
       'POST /preuves/telephone/verifier/': json({ code_preuve: 'PREUVE-OK' }),
     });
-    const bouton = await remplir();
-    fireEvent.click(screen.getByRole('button', { name: 'Payer avec un autre numéro' }));
-    for (let i = 0; i < 9; i++) fireEvent.click(screen.getByTestId('touche-effacer'));
-    taper('061112233');
-    fireEvent.click(bouton);
-    fireEvent.click(await screen.findByTestId('bouton-code-souscripteur'));
+    await unProchePaieEtDemandeUnCode();
     expect(espaces((await screen.findByText(/vient d'être envoyé par SMS ou WhatsApp/)).textContent)).toContain('+242 06 999 88 77');
     // No dead end: the way back to the payment is there.
     expect(screen.getByTestId('annuler-preuve')).toHaveTextContent('Retour au paiement');
@@ -265,12 +270,7 @@ describe('Souscrire', () => {
       'POST /souscriptions/': json({ code: 'preuve_telephone_requise', message: 'Preuve requise.' }, 409),
       'POST /preuves/telephone/': json({ code: 'canal_indisponible', message: "L'envoi de codes n'est pas disponible." }, 409),
     });
-    const bouton = await remplir();
-    fireEvent.click(screen.getByRole('button', { name: 'Payer avec un autre numéro' }));
-    for (let i = 0; i < 9; i++) fireEvent.click(screen.getByTestId('touche-effacer'));
-    taper('061112233');
-    fireEvent.click(bouton);
-    fireEvent.click(await screen.findByTestId('bouton-code-souscripteur'));
+    await unProchePaieEtDemandeUnCode();
     expect(await screen.findByRole('alert')).toHaveTextContent('Le code ne peut pas être envoyé');
     fireEvent.click(screen.getByTestId('annuler-preuve'));
     expect(screen.getByTestId('bouton-payeur-souscripteur')).toBeInTheDocument();
