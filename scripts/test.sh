@@ -171,7 +171,8 @@ if [ -f postman/package.json ]; then
 fi
 if [ -d kiosk-electron/e2e ]; then
   etape "borne : bout en bout dans Chromium, via nginx (HTTPS)" bash -c \
-    "cd kiosk-electron && E2E_BASE_URL=$BASE_E2E E2E_IGNORER_CERTIFICAT=1 npm run --silent e2e"
+    "cd kiosk-electron && E2E_BASE_URL=$BASE_E2E E2E_IGNORER_CERTIFICAT=1 \
+     E2E_SMSC_URL=http://127.0.0.1:$E2E_SMSC_WEB_PORT E2E_WHATSAPP_URL=http://127.0.0.1:$E2E_WHATSAPP_PORT npm run --silent e2e"
 fi
 # --- Trust: Schemathesis, every operation, anonymous then signed in, through nginx (last: its
 # wrong inputs fill the anonymous limits of 127.0.0.1). 0 server error, 0 undocumented status.
