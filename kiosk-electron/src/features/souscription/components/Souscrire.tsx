@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IconeImprimer } from '../../../components/Icones';
 import { useImpressionImmediate } from '../../../hooks/useImpressionImmediate';
 import { imprimer } from '../../../lib/impression';
@@ -71,6 +71,11 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   // Set once the souscription exists: a new attempt pays it, never creates a second PASS.
   const souscriptionExistante = useRef<string | null>(null);
   const verrou = useRef(false);
+  // A refusal appears under the keypad: brought into view, so its choices are seen without scrolling.
+  const zoneErreur = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (erreur) zoneErreur.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [erreur]);
 
   const produit = produits.donnees?.find((p) => p.code === code) ?? null;
   const montant = Number(prime || '0');
@@ -297,45 +302,47 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
             Le premier paiement se valide sur le téléphone du souscripteur ({formatTelephone(`+242${identite.telephone}`)}) : c'est
             ce qui prouve qu'il lui appartient. Si un proche paie, un code envoyé à ce téléphone peut le prouver à la place.
           </p>
-          {erreur instanceof ApiError && erreur.code === PREUVE_REQUISE ? (
-            <Alerte
-              titre="Le téléphone du souscripteur doit être prouvé"
-              action={
-                <div className="rangee">
-                  <Bouton
-                    // The refusal stays: cancelling the code comes back to both choices.
-                    onClick={() => setPreuveOuverte(true)}
-                    data-testid="bouton-code-souscripteur"
-                  >
-                    Recevoir un code sur le {formatTelephone(`+242${identite.telephone}`)}
-                  </Bouton>
-                  <Bouton
-                    variante="secondaire"
-                    onClick={() => {
-                      setPayeur(null);
-                      setClavierPayeur(false);
-                      setErreur(null);
-                    }}
-                    data-testid="bouton-payeur-souscripteur"
-                  >
-                    Payer avec le {formatTelephone(`+242${identite.telephone}`)}
-                  </Bouton>
-                </div>
-              }
-            >
-              <p>
-                Le paiement vient d'un autre numéro. Pour protéger le souscripteur, prouvez que le{' '}
-                {formatTelephone(`+242${identite.telephone}`)} est bien le sien : par un code reçu sur ce téléphone (SMS ou
-                WhatsApp), ou en payant depuis ce téléphone.
-              </p>
-            </Alerte>
-          ) : erreur ? (
-            <Alerte titre="La souscription n'a pas pu être envoyée">
-              <p>{messageErreur(erreur)}</p>
-              {erreur instanceof ApiError && erreur.status === 400 ? <DetailsErreur details={erreur.details} /> : null}
-              <p>Corrigez si besoin (touchez « Étape précédente »), puis réessayez.</p>
-            </Alerte>
-          ) : null}
+          <div ref={zoneErreur}>
+            {erreur instanceof ApiError && erreur.code === PREUVE_REQUISE ? (
+              <Alerte
+                titre="Le téléphone du souscripteur doit être prouvé"
+                action={
+                  <div className="rangee">
+                    <Bouton
+                      // The refusal stays: cancelling the code comes back to both choices.
+                      onClick={() => setPreuveOuverte(true)}
+                      data-testid="bouton-code-souscripteur"
+                    >
+                      Recevoir un code sur le {formatTelephone(`+242${identite.telephone}`)}
+                    </Bouton>
+                    <Bouton
+                      variante="secondaire"
+                      onClick={() => {
+                        setPayeur(null);
+                        setClavierPayeur(false);
+                        setErreur(null);
+                      }}
+                      data-testid="bouton-payeur-souscripteur"
+                    >
+                      Payer avec le {formatTelephone(`+242${identite.telephone}`)}
+                    </Bouton>
+                  </div>
+                }
+              >
+                <p>
+                  Le paiement vient d'un autre numéro. Pour protéger le souscripteur, prouvez que le{' '}
+                  {formatTelephone(`+242${identite.telephone}`)} est bien le sien : par un code reçu sur ce téléphone (SMS ou
+                  WhatsApp), ou en payant depuis ce téléphone.
+                </p>
+              </Alerte>
+            ) : erreur ? (
+              <Alerte titre="La souscription n'a pas pu être envoyée">
+                <p>{messageErreur(erreur)}</p>
+                {erreur instanceof ApiError && erreur.status === 400 ? <DetailsErreur details={erreur.details} /> : null}
+                <p>Corrigez si besoin (touchez « Étape précédente »), puis réessayez.</p>
+              </Alerte>
+            ) : null}
+          </div>
         </div>
       ) : null}
     </Ecran>
