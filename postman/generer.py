@@ -571,7 +571,8 @@ collection = {
                         "numero_payeur": "{{telNouveau}}",
                     },
                     description="Un téléphone n'est rattaché à une souscription que sur preuve : le premier "
-                    "paiement se valide depuis ce téléphone (docs/securite-identite.md). Rien n'est écrit.",
+                    "paiement se valide depuis ce téléphone, ou un code reçu par ce téléphone (requêtes suivantes ; "
+                    "docs/securite-identite.md). Rien n'est écrit.",
                     scripts=tests(statut(409), ERREUR, code_erreur("preuve_telephone_requise")),
                 ),
                 requete(

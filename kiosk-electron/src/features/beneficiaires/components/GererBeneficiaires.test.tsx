@@ -31,6 +31,8 @@ describe('Bénéficiaires', () => {
     await ouvrir();
     ajouterLucNgoma();
     expect(await screen.findByText('LUC NGOMA est ajouté(e).')).toBeInTheDocument();
+    // The API tells the client's telephone about every kiosk change: the screen says so.
+    expect(screen.getByText('Un message le confirme sur votre téléphone (SMS ou WhatsApp).')).toBeInTheDocument();
     const post = reseau.appels.find((a) => a.method === 'POST' && a.path.endsWith('/beneficiaires/'));
     expect(JSON.parse(String(post?.init.body))).toEqual({ nom: 'NGOMA', prenom: 'LUC', lien: 'enfant' });
   });

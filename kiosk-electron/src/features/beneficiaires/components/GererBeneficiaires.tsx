@@ -156,7 +156,12 @@ export function GererBeneficiaires({ police }: { police: string }) {
           <p>{erreur instanceof NetworkError ? "Rien n'a été changé. Réessayez dans un instant." : messageErreur(erreur)}</p>
         </Alerte>
       ) : null}
-      {fait && mode.nom === 'liste' ? <Alerte ton="succes" titre={fait} /> : null}
+      {fait && mode.nom === 'liste' ? (
+        // Every kiosk change is told to the client's telephone (docs/notifications.md).
+        <Alerte ton="succes" titre={fait}>
+          <p>Un message le confirme sur votre téléphone (SMS ou WhatsApp).</p>
+        </Alerte>
+      ) : null}
       {saisie !== null ? (
         <FormulaireBeneficiaire valeur={saisie} onChange={(s) => setMode({ ...mode, saisie: s } as Mode)} />
       ) : null}
