@@ -63,6 +63,71 @@ def requete(nom, methode, chemin, *, corps=None, en_tetes=(), auth=None, scripts
     return item
 
 
+def lecture_simulateur(nom, variable_url, chemin, *, scripts=(), description=""):
+    """A GET on a local simulator (centre SMS, WhatsApp): what a developer reads in a browser."""
+    chemin, _, requete_ = chemin.partition("?")
+    segments = [s for s in chemin.strip("/").split("/") if s]
+    return {
+        "name": nom,
+        "request": {
+            "method": "GET",
+            "header": [],
+            "url": {
+                "raw": "{{" + variable_url + "}}/" + "/".join(segments) + (f"?{requete_}" if requete_ else ""),
+                "host": ["{{" + variable_url + "}}"],
+                "path": segments,
+                "query": [{"key": k, "value": v} for k, _, v in (q.partition("=") for q in requete_.split("&") if q)],
+            },
+            "description": description,
+            "auth": {"type": "noauth"},
+        },
+        "event": list(scripts),
+    }
+
+
+# The local simulators (scripts/run.sh): a code asked for a telephone goes to WhatsApp when that
+# telephone is "on WhatsApp" there (the demo client is), to the SMS centre otherwise.
+SIMULATEURS = ("whatsappUrl", "smscUrl")
+
+
+def noter_codes_anterieurs(variable_telephone: str) -> str:
+    """Pre-request of a code request: the id of the last code each simulator already holds for
+    the telephone, so that the reading below waits for the new one."""
+    return (
+        f'const tel = encodeURIComponent(pm.variables.get("{variable_telephone}"));'
+        f" {list(SIMULATEURS)}.forEach((v) => pm.sendRequest("
+        'pm.variables.get(v) + "/code?telephone=" + tel, (e, r) => '
+        'pm.collectionVariables.set("codeAvant_" + v, !e && r.code === 200 ? r.json().id : "")));'
+    )
+
+
+def lire_code_recu(variable_url: str, variable_telephone: str) -> list[str]:
+    """Test of a code reading: keep the new code in `codeRecu`, else look at the other simulator,
+    else read again (the worker sends within a second or two; 10 s at most)."""
+    autre = next(v for v in SIMULATEURS if v != variable_url)
+    return [
+        "const nouveau = (v, r) => (r && r.code === 200 && r.json().id !== "
+        '(pm.collectionVariables.get("codeAvant_" + v) || "") ? r.json().code : null);',
+        'const essais = Number(pm.collectionVariables.get("essaisCode") || 0);',
+        "function conclure(code) {",
+        "  if (code || essais >= 40) {",
+        '    pm.collectionVariables.set("essaisCode", 0);',
+        '    pm.test("un nouveau code à 6 chiffres est reçu", () => pm.expect(code).to.match(/^[0-9]{6}$/));',
+        '    pm.collectionVariables.set("codeRecu", code);',
+        "  } else {",
+        '    pm.collectionVariables.set("essaisCode", essais + 1);',
+        "    postman.setNextRequest(pm.info.requestName);",
+        "    setTimeout(() => {}, 250);",
+        "  }",
+        "}",
+        f'const ici = nouveau("{variable_url}", pm.response);',
+        "if (ici) conclure(ici);",
+        f'else pm.sendRequest(pm.variables.get("{autre}") + "/code?telephone=" + '
+        f'encodeURIComponent(pm.variables.get("{variable_telephone}")), '
+        f'(e, r) => conclure(e ? null : nouveau("{autre}", r)));',
+    ]
+
+
 CONNEXION = {"police": "{{police}}", "telephone": "{{telephone}}"}
 
 collection = {
@@ -271,11 +336,55 @@ collection = {
                     ),
                 ),
                 requete(
+                    "Ajouter un bénéficiaire sans code → 409",
+                    "POST",
+                    "/api/v1/contrats/{{police}}/beneficiaires/",
+                    auth=BEARER,
+                    en_tetes=BORNE,
+                    corps={"nom": "KONGO", "prenom": "Grace", "lien": "enfant"},
+                    description="Depuis une borne, ajouter, modifier ou retirer un bénéficiaire demande la preuve "
+                    "du téléphone du client (un code reçu par SMS ou WhatsApp). Rien n'est écrit.",
+                    scripts=tests(statut(409), ERREUR, code_erreur("preuve_telephone_requise")),
+                ),
+                requete(
+                    "Envoyer un code au téléphone du client",
+                    "POST",
+                    "/api/v1/preuves/telephone/",
+                    en_tetes=BORNE,
+                    corps={"telephone": "{{telephone}}"},
+                    description="Un code à 6 chiffres, valable 5 minutes, 3 essais ; 3 codes au plus par téléphone "
+                    "et par heure (429 et Retry-After ensuite).",
+                    scripts=avant(noter_codes_anterieurs("telephone")) + tests(statut(202)),
+                ),
+                lecture_simulateur(
+                    "Lire le code reçu (WhatsApp local)",
+                    "whatsappUrl",
+                    "/code?telephone={{telephone}}",
+                    description="Le client de démonstration est « sur WhatsApp » dans le simulateur : son code y "
+                    "arrive (page http://127.0.0.1:8096/). Un téléphone absent de WhatsApp reçoit un SMS au centre "
+                    "SMS local (smscUrl, page http://127.0.0.1:8097/) : ce test y regarde aussi.",
+                    scripts=tests(*lire_code_recu("whatsappUrl", "telephone")),
+                ),
+                requete(
+                    "Vérifier le code",
+                    "POST",
+                    "/api/v1/preuves/telephone/verifier/",
+                    en_tetes=BORNE,
+                    corps={"telephone": "{{telephone}}", "code": "{{codeRecu}}"},
+                    description="Donne un code_preuve valable 15 minutes pour ce téléphone seulement.",
+                    scripts=tests(
+                        statut(200),
+                        champs("code_preuve"),
+                        'pm.collectionVariables.set("codePreuve", pm.response.json().code_preuve);',
+                    ),
+                ),
+                requete(
                     "Ajouter un bénéficiaire",
                     "POST",
                     "/api/v1/contrats/{{police}}/beneficiaires/",
                     auth=BEARER,
-                    corps={"nom": "KONGO", "prenom": "Grace", "lien": "enfant"},
+                    en_tetes=BORNE,
+                    corps={"nom": "KONGO", "prenom": "Grace", "lien": "enfant", "code_preuve": "{{codePreuve}}"},
                     scripts=tests(
                         statut(201),
                         champs("id", "nom", "prenom", "lien"),
@@ -287,7 +396,8 @@ collection = {
                     "PATCH",
                     "/api/v1/contrats/{{police}}/beneficiaires/{{beneficiaire}}/",
                     auth=BEARER,
-                    corps={"telephone": "+242061112233"},
+                    en_tetes=BORNE,
+                    corps={"telephone": "+242061112233", "code_preuve": "{{codePreuve}}"},
                     scripts=tests(
                         statut(200),
                         'pm.test("téléphone", () => pm.expect(pm.response.json().telephone).to.eql("+242061112233"));',
@@ -298,6 +408,8 @@ collection = {
                     "DELETE",
                     "/api/v1/contrats/{{police}}/beneficiaires/{{beneficiaire}}/",
                     auth=BEARER,
+                    en_tetes=BORNE + [{"key": "X-Code-Preuve", "value": "{{codePreuve}}"}],
+                    description="Sans corps : le code_preuve passe dans l'en-tête X-Code-Preuve.",
                     scripts=tests(statut(204)),
                 ),
                 requete(
@@ -459,8 +571,63 @@ collection = {
                         "numero_payeur": "{{telNouveau}}",
                     },
                     description="Un téléphone n'est rattaché à une souscription que sur preuve : le premier "
-                    "paiement se valide depuis ce téléphone (docs/securite-identite.md). Rien n'est écrit.",
+                    "paiement se valide depuis ce téléphone, ou un code reçu par ce téléphone (requêtes suivantes ; "
+                    "docs/securite-identite.md). Rien n'est écrit.",
                     scripts=tests(statut(409), ERREUR, code_erreur("preuve_telephone_requise")),
+                ),
+                requete(
+                    "Envoyer un code au futur souscripteur",
+                    "POST",
+                    "/api/v1/preuves/telephone/",
+                    en_tetes=BORNE,
+                    corps={"telephone": "{{telSouscripteur}}"},
+                    description="Un proche paie la première échéance : le souscripteur prouve d'abord qu'il tient "
+                    "son téléphone. Un numéro absent de WhatsApp reçoit le code par SMS.",
+                    scripts=avant(
+                        'pm.collectionVariables.set("telSouscripteur", "+24206" + String(Math.floor(1000000 + '
+                        "Math.random() * 8999999)));",
+                        noter_codes_anterieurs("telSouscripteur"),
+                    )
+                    + tests(statut(202)),
+                ),
+                lecture_simulateur(
+                    "Lire le code reçu (centre SMS local)",
+                    "smscUrl",
+                    "/code?telephone={{telSouscripteur}}",
+                    description="Le centre SMS local (page http://127.0.0.1:8097/) montre ce que chaque téléphone a "
+                    "reçu ; /code donne le dernier code de preuve.",
+                    scripts=tests(*lire_code_recu("smscUrl", "telSouscripteur")),
+                ),
+                requete(
+                    "Vérifier le code du souscripteur",
+                    "POST",
+                    "/api/v1/preuves/telephone/verifier/",
+                    en_tetes=BORNE,
+                    corps={"telephone": "{{telSouscripteur}}", "code": "{{codeRecu}}"},
+                    scripts=tests(
+                        statut(200),
+                        'pm.collectionVariables.set("codePreuveSouscripteur", pm.response.json().code_preuve);',
+                    ),
+                ),
+                requete(
+                    "Souscrire, un proche paie (avec le code)",
+                    "POST",
+                    "/api/v1/souscriptions/",
+                    en_tetes=BORNE,
+                    corps={
+                        "client": {"nom": "MABIALA", "prenom": "Paul", "telephone": "{{telSouscripteur}}"},
+                        "produit": "KIMIA",
+                        "montant_prime": 5000,
+                        "periodicite": "trimestrielle",
+                        "beneficiaires": [],
+                        "numero_payeur": "{{telProche}}",
+                        "code_preuve": "{{codePreuveSouscripteur}}",
+                    },
+                    scripts=avant(
+                        'pm.variables.set("telProche", "+24206" + String(Math.floor(1000000 + '
+                        "Math.random() * 8999999)));"
+                    )
+                    + tests(statut(201), champs("souscription", "paiement")),
                 ),
                 requete(
                     "Relancer une souscription inconnue → 404",
@@ -508,7 +675,14 @@ collection = {
         },
     ],
     "variable": [
-        {"key": k, "value": ""} for k in ("access", "refresh", "beneficiaire", "paiement", "souscription", "telNouveau")
+        {"key": k, "value": ""}
+        for k in ("access", "refresh", "beneficiaire", "paiement", "souscription", "telNouveau")
+        + ("codeRecu", "codePreuve", "telSouscripteur", "codePreuveSouscripteur")
+    ]
+    # The local simulators of scripts/run.sh; scripts/test.sh gives its own (--env-var).
+    + [
+        {"key": "smscUrl", "value": "http://127.0.0.1:8097"},
+        {"key": "whatsappUrl", "value": "http://127.0.0.1:8096"},
     ],
 }
 

@@ -168,13 +168,16 @@ etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
 etape "notifications : un code demandé arrive au centre SMS (SMPP) et sur WhatsApp" \
   .venv/bin/python scripts/e2e_notifications.py "http://127.0.0.1:$E2E_PORT" \
   "http://127.0.0.1:$E2E_SMSC_WEB_PORT" "http://127.0.0.1:$E2E_WHATSAPP_PORT"
+# The collection reads the proof codes where a developer would: on the local simulators' pages.
 if [ -f postman/package.json ]; then
   etape "Postman (newman) contre l'API en marche, via nginx (HTTPS)" bash -c \
-    "cd postman && npm ci --no-audit --no-fund --loglevel=error && npm run --silent newman -- --insecure --env-var baseUrl=$BASE_E2E"
+    "cd postman && npm ci --no-audit --no-fund --loglevel=error && npm run --silent newman -- --insecure --env-var baseUrl=$BASE_E2E \
+     --env-var smscUrl=http://127.0.0.1:$E2E_SMSC_WEB_PORT --env-var whatsappUrl=http://127.0.0.1:$E2E_WHATSAPP_PORT"
 fi
 if [ -d kiosk-electron/e2e ]; then
   etape "borne : bout en bout dans Chromium, via nginx (HTTPS)" bash -c \
-    "cd kiosk-electron && E2E_BASE_URL=$BASE_E2E E2E_IGNORER_CERTIFICAT=1 npm run --silent e2e"
+    "cd kiosk-electron && E2E_BASE_URL=$BASE_E2E E2E_IGNORER_CERTIFICAT=1 \
+     E2E_SMSC_URL=http://127.0.0.1:$E2E_SMSC_WEB_PORT E2E_WHATSAPP_URL=http://127.0.0.1:$E2E_WHATSAPP_PORT npm run --silent e2e"
 fi
 # --- Trust: Schemathesis, every operation, anonymous then signed in, through nginx (last: its
 # wrong inputs fill the anonymous limits of 127.0.0.1). 0 server error, 0 undocumented status.

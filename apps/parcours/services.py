@@ -136,7 +136,12 @@ def souscription_creer(
 
 
 def souscription_relancer_paiement(
-    *, numero_souscription: str, numero_payeur: str, borne, operateur: str | None = None
+    *,
+    numero_souscription: str,
+    numero_payeur: str,
+    borne,
+    operateur: str | None = None,
+    code_preuve: str | None = None,
 ):
     """A new attempt at the first payment of a souscription still waiting for it.
 
@@ -147,7 +152,7 @@ def souscription_relancer_paiement(
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne)
         souscription = souscription_relancable(
-            numero_souscription=numero_souscription, borne=borne, numero_payeur=payeur
+            numero_souscription=numero_souscription, borne=borne, numero_payeur=payeur, code_preuve=code_preuve
         )
         if souscription.statut != StatutSouscription.EN_ATTENTE_PAIEMENT:
             raise Conflict(

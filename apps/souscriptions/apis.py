@@ -396,6 +396,8 @@ class SouscriptionRelancerPaiementApi(PublicApi):
             allow_blank=True,
             help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
         )
+        # A payer other than the subscriber's telephone: the code proof of that telephone.
+        code_preuve = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
     @extend_schema(
         tags=["Souscription"],
@@ -416,6 +418,7 @@ class SouscriptionRelancerPaiementApi(PublicApi):
                 numero_payeur=donnees.validated_data["numero_payeur"],
                 borne=borne,
                 operateur=donnees.validated_data.get("operateur") or None,
+                code_preuve=donnees.validated_data.get("code_preuve") or None,
             )
             souscription.montant_echeance = selectors.montant_echeance(
                 montant_prime=souscription.montant_prime, periodicite=souscription.periodicite

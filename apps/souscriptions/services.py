@@ -464,7 +464,9 @@ def souscription_changer_statut(*, souscription: Souscription, statut: str, util
     return souscription
 
 
-def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: str) -> Souscription:
+def souscription_relancable(
+    *, numero_souscription: str, borne, numero_payeur: str, code_preuve: str | None = None
+) -> Souscription:
     """The souscription (row locked) whose first payment this borne may relaunch for this payer.
 
     Only from the borne that created it, within RELANCE_PREMIER_PAIEMENT_JOURS; an unknown
@@ -486,7 +488,9 @@ def souscription_relancable(*, numero_souscription: str, borne, numero_payeur: s
         )
     if souscription is None:
         raise NotFound("Souscription introuvable.", code="souscription_introuvable")
-    preuve_telephone_exiger(telephone=souscription.client.telephone, numero_payeur=numero_payeur)
+    preuve_telephone_exiger(
+        telephone=souscription.client.telephone, numero_payeur=numero_payeur, code_preuve=code_preuve
+    )
     return souscription
 
 

@@ -6,7 +6,19 @@
  */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { FORMATS, lancer, ouvrir, capture, compteur, taper, seConnecter, espaces, DELAI_PAIEMENT_MS } = require('./helpers');
+const {
+  FORMATS,
+  lancer,
+  ouvrir,
+  capture,
+  compteur,
+  taper,
+  seConnecter,
+  espaces,
+  codesRecus,
+  nouveauCode,
+  DELAI_PAIEMENT_MS,
+} = require('./helpers');
 
 const situation = async (page) => espaces(await page.getByTestId('situation').innerText());
 
@@ -49,7 +61,9 @@ for (const format of FORMATS) {
       await capture(page, '07-contrat');
     });
 
-    await t.test('bénéficiaires : ajouter, changer, retirer', async () => {
+    // Each change needs the code proof of his telephone, and a telephone gets at most 3 codes an
+    // hour (the live check of the notifications and Postman ask one each): portrait only.
+    await t.test('bénéficiaires : code reçu sur son téléphone, puis ajouter, changer, retirer', { skip: format.nom !== 'portrait' }, async () => {
       await page.getByTestId('gerer-beneficiaires').click();
       await page.getByRole('heading', { name: 'Mes bénéficiaires' }).waitFor();
       await capture(page, '07b-beneficiaires');
@@ -59,7 +73,14 @@ for (const format of FORMATS) {
       await taper(page, 'LUC');
       await page.getByRole('radio', { name: 'Enfant' }).click();
       await capture(page, '07c-beneficiaire-ajout');
+      const avant = await codesRecus('+242061234567');
       await page.getByTestId('enregistrer-beneficiaire').click();
+      // The API asks for the proof: a code leaves for his telephone (the local WhatsApp / SMS centre).
+      await page.getByText(/Un code à 6 chiffres vient d'être envoyé par SMS ou WhatsApp au \+242 06 123 45 67/).waitFor();
+      assert.ok(await page.getByRole('button', { name: /Terminer/ }).isVisible());
+      await capture(page, '07c2-preuve-code');
+      await taper(page, await nouveauCode('+242061234567', avant));
+      await page.getByTestId('valider-code').click();
       await page.getByText('LUC NGOMA est ajouté(e).').waitFor();
       await page.getByRole('button', { name: 'Changer LUC NGOMA' }).click();
       await page.getByRole('radio', { name: 'Frère ou sœur' }).click();

@@ -146,6 +146,39 @@ async function taperPolice(page, police) {
 /** No-break spaces → spaces, so amounts compare as "5 000 FCFA". */
 const espaces = (t) => String(t ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
+/**
+ * The local simulators where proof codes arrive (scripts/run.sh, scripts/test.sh): WhatsApp for
+ * the numbers "on WhatsApp" there (the demo client), the SMS centre for the others.
+ */
+const SIMULATEURS = [
+  (process.env.E2E_WHATSAPP_URL || 'http://127.0.0.1:8096').replace(/\/+$/, ''),
+  (process.env.E2E_SMSC_URL || 'http://127.0.0.1:8097').replace(/\/+$/, ''),
+];
+
+/** The last code each simulator holds for this telephone ("url id"), to tell a new one. */
+async function codesRecus(telephone) {
+  const recus = [];
+  for (const url of SIMULATEURS) {
+    const r = await fetch(`${url}/code?telephone=${encodeURIComponent(telephone)}`);
+    if (r.ok) {
+      const { id, code } = await r.json();
+      recus.push({ cle: `${url} ${id}`, code });
+    }
+  }
+  return recus;
+}
+
+/** Waits (15 s at most) for a code that was not there in `avant`, as the person reads their phone. */
+async function nouveauCode(telephone, avant) {
+  const connus = new Set(avant.map((c) => c.cle));
+  for (let i = 0; i < 60; i++) {
+    const nouveau = (await codesRecus(telephone)).find((c) => !connus.has(c.cle));
+    if (nouveau) return nouveau.code;
+    await new Promise((fin) => setTimeout(fin, 250));
+  }
+  throw new Error(`aucun nouveau code pour ${telephone} sur ${SIMULATEURS.join(', ')}`);
+}
+
 /** A fresh MTN Congo number (06 + 7 digits) for a new subscriber. */
 function numeroAleatoire() {
   return `06${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
@@ -166,4 +199,6 @@ module.exports = {
   seConnecter,
   espaces,
   numeroAleatoire,
+  codesRecus,
+  nouveauCode,
 };

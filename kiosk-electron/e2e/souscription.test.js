@@ -1,8 +1,24 @@
 'use strict';
-/** A new client subscribes to PASS KIMIA from the kiosk and pays the first échéance. */
+/**
+ * A new client subscribes to PASS KIMIA from the kiosk and pays the first échéance. A relative's
+ * number as payer needs the proof of the subscriber's telephone: in portrait a code read on the
+ * local SMS centre (a new number is not "on WhatsApp"), in landscape paying from that phone.
+ */
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { FORMATS, lancer, ouvrir, capture, taper, effacerChamp, espaces, numeroAleatoire, DELAI_PAIEMENT_MS } = require('./helpers');
+const {
+  FORMATS,
+  lancer,
+  ouvrir,
+  capture,
+  taper,
+  effacerChamp,
+  espaces,
+  numeroAleatoire,
+  codesRecus,
+  nouveauCode,
+  DELAI_PAIEMENT_MS,
+} = require('./helpers');
 
 for (const format of FORMATS) {
   test(`souscrire un PASS (${format.nom})`, { timeout: 300_000 }, async (t) => {
@@ -64,19 +80,28 @@ for (const format of FORMATS) {
     await taper(page, numeroAleatoire());
     await bouton.click();
     const refus = page.getByRole('alert');
-    await refus.getByText('Payez depuis le téléphone du souscripteur').waitFor();
-    assert.match(await refus.innerText(), /téléphone du souscripteur/);
+    await refus.getByText('Le téléphone du souscripteur doit être prouvé').waitFor();
+    assert.match(await refus.innerText(), /code reçu sur ce téléphone/);
     await capture(page, '18b-souscrire-preuve-telephone');
-    await page.getByTestId('bouton-payeur-souscripteur').click();
-    await bouton.click();
+    if (format.nom === 'portrait') {
+      const avant = await codesRecus(`+242${telephone}`);
+      await page.getByTestId('bouton-code-souscripteur').click();
+      await page.getByText(/vient d'être envoyé par SMS ou WhatsApp/).waitFor();
+      await capture(page, '18c-souscrire-code');
+      await taper(page, await nouveauCode(`+242${telephone}`, avant));
+      await page.getByTestId('valider-code').click();
+    } else {
+      await page.getByTestId('bouton-payeur-souscripteur').click();
+      await bouton.click();
+    }
     await page.getByText('Validez le paiement sur votre téléphone').waitFor();
 
     const confirmation = page.getByTestId('souscription-confirmee');
     await confirmation.waitFor({ timeout: DELAI_PAIEMENT_MS });
     assert.match(await page.getByTestId('numero-souscription').innerText(), /^PASS-KIMIA-\d{4}-[0-9A-Z]{10}$/);
     await capture(page, '19-souscription-confirmee');
-    // Messages are really sent (the notifications e2e step reads them at the SMS centre).
-    assert.match(await confirmation.innerText(), /aussi envoyés par SMS ou WhatsApp/);
+    // What the API sends: the police number and the receipt (docs/notifications.md).
+    assert.match(await confirmation.innerText(), /Le numéro de police part aussi par SMS ou WhatsApp/);
     await page.waitForFunction(() => window.__impressions === 1);
 
 

@@ -2,9 +2,14 @@
 
 import html
 import json
+import re
 import threading
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler
+from urllib.parse import parse_qs
+
+# The code of a proof, in the SMS text or as the WhatsApp template's first parameter.
+CODE_PREUVE = re.compile(r"(?:votre code est |\[nsia_pass_code_preuve\] )(?P<code>[0-9]{6})\b")
 
 
 class Boite:
@@ -32,6 +37,23 @@ class Boite:
             self.requetes.clear()
             self.panne = False
 
+    def recus(self, telephone: str | None) -> list[dict]:
+        """The messages of one telephone (all without one). "+242…" arrives as " 242…" when
+        the "+" of a query string was not encoded: only the digits are compared."""
+        if telephone is None:
+            return list(self.messages)
+        chiffres = re.sub(r"[^0-9]", "", telephone)
+        return [m for m in self.messages if re.sub(r"[^0-9]", "", m["telephone"]) == chiffres]
+
+    def dernier_code(self, telephone: str) -> dict | None:
+        """The last proof code this telephone received, with its message's id (to tell a new
+        code from an older one)."""
+        for message in reversed(self.recus(telephone)):
+            trouve = CODE_PREUVE.search(message["texte"])
+            if trouve:
+                return {"code": trouve["code"], "id": message["id"], "date": message["date"]}
+        return None
+
 
 def page_html(titre: str, messages: list[dict]) -> bytes:
     """Messages grouped by telephone, newest first."""
@@ -50,7 +72,8 @@ def page_html(titre: str, messages: list[dict]) -> bytes:
         f"<title>{html.escape(titre)}</title><style>body{{font-family:sans-serif;margin:2em}}"
         "pre{white-space:pre-wrap;display:inline}li{margin:.4em 0}time{color:#777}</style></head>"
         f"<body><h1>{html.escape(titre)}</h1><p>Page rafraîchie toutes les 5 secondes. "
-        f"JSON : <a href='/messages'>/messages</a> (filtre : ?telephone=…)</p>{corps}</body></html>"
+        "JSON : <a href='/messages'>/messages</a> (filtre : ?telephone=…), dernier code reçu : "
+        f"/code?telephone=…</p>{corps}</body></html>"
     ).encode()
 
 
@@ -78,12 +101,14 @@ class GestionnaireBase(BaseHTTPRequestHandler):
         chemin, _, requete = self.path.partition("?")
         if chemin == "/":
             return self.repondre(200, page_html(self.titre, self.boite.messages), "text/html; charset=utf-8")
+        telephone = (parse_qs(requete).get("telephone") or [None])[0]
         if chemin == "/messages":
-            from urllib.parse import parse_qs
-
-            telephone = (parse_qs(requete).get("telephone") or [None])[0]
-            messages = [m for m in self.boite.messages if telephone in (None, m["telephone"])]
-            return self.repondre(200, messages)
+            return self.repondre(200, self.boite.recus(telephone))
+        if chemin == "/code":
+            code = self.boite.dernier_code(telephone) if telephone else None
+            if code is None:
+                return self.repondre(404, {"erreur": "aucun code reçu pour ce téléphone"})
+            return self.repondre(200, {"telephone": telephone, **code})
         if chemin == "/_simulateur/requetes":
             return self.repondre(200, self.boite.requetes)
         return self.repondre(404, {"erreur": "introuvable"})

@@ -86,6 +86,27 @@ def test_souscription_payee_par_un_proche_avec_code_preuve(borne_api, sandbox, s
     assert reponse.status_code == 201, reponse.content
 
 
+def test_relancer_le_premier_paiement_depuis_un_proche_avec_code_preuve(
+    borne_api, sandbox, smsc, django_capture_on_commit_callbacks
+):
+    """After a refused first payment, a relative may pay the new attempt with the same proof."""
+    from apps.souscriptions.tests.test_souscription_borne import regler
+
+    borne_api.post(DEMANDE, {"telephone": TELEPHONE}, format="json")
+    code_preuve = borne_api.post(VERIFIER, {"telephone": TELEPHONE, "code": code_recu(smsc)}, format="json").json()[
+        "code_preuve"
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        corps = borne_api.post(URL, {**NOUVEAU, "numero_payeur": "46733123451"}, format="json").json()
+    assert regler(corps["paiement"]["reference"]).statut == "echec"
+    relance_url = f"/api/v1/souscriptions/{corps['souscription']['numero_souscription']}/paiement/"
+    proche = {"numero_payeur": "+242069998877"}
+    refus = borne_api.post(relance_url, proche, format="json")
+    assert refus.status_code == 409 and refus.json()["code"] == "preuve_telephone_requise"
+    relance = borne_api.post(relance_url, {**proche, "code_preuve": code_preuve}, format="json")
+    assert relance.status_code == 202, relance.content
+
+
 def test_changer_un_beneficiaire_depuis_une_borne_exige_le_code(connecte, settings, smsc, borne_api):
     jean = connecte()
     jean.credentials(

@@ -875,6 +875,7 @@ export interface components {
             numero_payeur: string;
             /** @description mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur). */
             operateur?: string;
+            code_preuve?: string;
         };
         /**
          * @description * `payee` - payee

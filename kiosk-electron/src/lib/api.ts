@@ -63,6 +63,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined | null>;
   /** 'blob' for binary answers (the PDF statement). */
   reponse?: 'json' | 'blob';
+  /** Extra headers (e.g. X-Code-Preuve on a DELETE, which has no body). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -109,7 +111,10 @@ export function createApiClient(config: Config, options: ApiClientOptions = {}):
 
   async function envoyer(method: string, path: string, o: RequestOptions): Promise<Response> {
     // A PDF is asked for with JSON as a fallback: the API's errors stay JSON (and no 406).
-    const headers: Record<string, string> = { Accept: o.reponse === 'blob' ? 'application/pdf, application/json;q=0.9' : 'application/json' };
+    const headers: Record<string, string> = {
+      ...o.headers,
+      Accept: o.reponse === 'blob' ? 'application/pdf, application/json;q=0.9' : 'application/json',
+    };
     if (o.body !== undefined) headers['Content-Type'] = 'application/json';
     if (config.borneId && config.borneKey) {
       headers['X-Borne-Id'] = config.borneId;

@@ -12,35 +12,60 @@ import {
 } from '../../../components/FormulaireBeneficiaire';
 import { useEnvoiUnique } from '../../../hooks/useEnvoiUnique';
 import { useRequete } from '../../../hooks/useRequete';
-import { NetworkError, messageErreur } from '../../../lib/api';
+import { ApiError, NetworkError, messageErreur } from '../../../lib/api';
 import { useBorne } from '../../../stores/borne';
 import type { Beneficiaire } from '../../../types/api';
 import { LIENS, libelle } from '../../../utils/format';
+import { PREUVE_REQUISE } from '../../../api/preuve';
+import { PreuveCode } from '../../../components/PreuveCode';
 import { ajouterBeneficiaire, changerBeneficiaire, retirerBeneficiaire } from '../api/beneficiaires';
 
 const MAXIMUM = 6;
 
-type Mode =
+/** A change sent to the API, with the code proof when there is one. */
+type Action = (codePreuve?: string) => Promise<unknown>;
+
+type ModeSaisie =
   | { nom: 'liste' }
   | { nom: 'ajout'; saisie: BeneficiaireForm }
   | { nom: 'changement'; id: number; saisie: BeneficiaireForm }
   | { nom: 'retrait'; beneficiaire: Beneficiaire };
 
+/** 'preuve': the API asked for the code proof of the client's telephone; the change waits. */
+type Mode = ModeSaisie | { nom: 'preuve'; retour: ModeSaisie; action: Action; message: string };
+
 /** Add, change or remove the bénéficiaires of one contrat (each change is recorded by the API). */
 export function GererBeneficiaires({ police }: { police: string }) {
-  const { api, naviguer } = useBorne();
+  const { api, naviguer, session } = useBorne();
   const contrat = useRequete(() => lireContrat(api, police), [police]);
   const [mode, setMode] = useState<Mode>({ nom: 'liste' });
   const { envoi, erreur, envoyer } = useEnvoiUnique();
   const [fait, setFait] = useState<string | null>(null);
+  // Valid 15 minutes for the client's telephone: the next changes of the session reuse it.
+  const [codePreuve, setCodePreuve] = useState<string | null>(null);
   const liste = contrat.donnees?.beneficiaires ?? [];
 
-  async function executer(action: () => Promise<unknown>, message: string) {
-    const fini = await envoyer(async () => {
-      await action();
-      return true;
+  async function executer(action: Action, message: string, preuve = codePreuve, depuis: ModeSaisie | null = null) {
+    const resultat = await envoyer(async () => {
+      try {
+        await action(preuve ?? undefined);
+        return 'fait' as const;
+      } catch (e) {
+        if (e instanceof ApiError && e.code === PREUVE_REQUISE) return 'preuve' as const;
+        throw e;
+      }
     });
-    if (!fini) return;
+    const retour = depuis ?? (mode.nom === 'preuve' ? mode.retour : mode);
+    if (resultat === 'preuve') {
+      setCodePreuve(null);
+      setMode({ nom: 'preuve', retour, action, message });
+      return;
+    }
+    if (resultat !== 'fait') {
+      // Refused for another reason: back to what the person was doing, with the error shown.
+      setMode(retour);
+      return;
+    }
     setFait(message);
     setMode({ nom: 'liste' });
     contrat.recharger();
@@ -49,8 +74,8 @@ export function GererBeneficiaires({ police }: { police: string }) {
   function enregistrer() {
     if (mode.nom !== 'ajout' && mode.nom !== 'changement') return;
     const b = { nom: mode.saisie.nom.trim(), prenom: mode.saisie.prenom.trim(), lien: mode.saisie.lien };
-    if (mode.nom === 'ajout') void executer(() => ajouterBeneficiaire(api, police, b), `${b.prenom} ${b.nom} est ajouté(e).`);
-    else void executer(() => changerBeneficiaire(api, police, mode.id, b), `${b.prenom} ${b.nom} est modifié(e).`);
+    if (mode.nom === 'ajout') void executer((p) => ajouterBeneficiaire(api, police, b, p), `${b.prenom} ${b.nom} est ajouté(e).`);
+    else void executer((p) => changerBeneficiaire(api, police, mode.id, b, p), `${b.prenom} ${b.nom} est modifié(e).`);
   }
 
   const saisie = mode.nom === 'ajout' || mode.nom === 'changement' ? mode.saisie : null;
@@ -70,7 +95,7 @@ export function GererBeneficiaires({ police }: { police: string }) {
           grand
           onClick={() =>
             void executer(
-              () => retirerBeneficiaire(api, police, mode.beneficiaire.id),
+              (p) => retirerBeneficiaire(api, police, mode.beneficiaire.id, p),
               `${mode.beneficiaire.prenom} ${mode.beneficiaire.nom} est retiré(e).`,
             )
           }
@@ -83,7 +108,7 @@ export function GererBeneficiaires({ police }: { police: string }) {
           Non, garder
         </Bouton>
       </>
-    ) : liste.length < MAXIMUM && contrat.donnees ? (
+    ) : mode.nom === 'preuve' ? undefined : liste.length < MAXIMUM && contrat.donnees ? (
       <Bouton
         grand
         onClick={() => {
@@ -99,7 +124,9 @@ export function GererBeneficiaires({ police }: { police: string }) {
   return (
     <Ecran
       titre="Mes bénéficiaires"
-      onRetour={() => (mode.nom === 'liste' ? naviguer({ nom: 'contrat', police }) : setMode({ nom: 'liste' }))}
+      onRetour={() =>
+        mode.nom === 'liste' ? naviguer({ nom: 'contrat', police }) : setMode(mode.nom === 'preuve' ? mode.retour : { nom: 'liste' })
+      }
       libelleRetour={mode.nom === 'liste' ? 'Mon contrat' : 'Retour'}
       actions={actions}
     >
@@ -112,12 +139,29 @@ export function GererBeneficiaires({ police }: { police: string }) {
           <p>{messageErreur(contrat.erreur)}</p>
         </Alerte>
       ) : null}
-      {erreur ? (
+      {mode.nom === 'preuve' ? (
+        <PreuveCode
+          telephone={session?.client.telephone ?? ''}
+          raison="Pour protéger votre contrat, un changement de bénéficiaire se confirme avec un code envoyé à votre téléphone."
+          onPreuve={(preuve) => {
+            setCodePreuve(preuve);
+            void executer(mode.action, mode.message, preuve, mode.retour);
+          }}
+          onAnnuler={() => setMode(mode.retour)}
+          libelleAnnuler="Annuler ce changement"
+        />
+      ) : null}
+      {erreur && mode.nom !== 'preuve' ? (
         <Alerte titre={erreur instanceof NetworkError ? 'Problème de réseau' : "Le changement n'a pas été fait"}>
           <p>{erreur instanceof NetworkError ? "Rien n'a été changé. Réessayez dans un instant." : messageErreur(erreur)}</p>
         </Alerte>
       ) : null}
-      {fait && mode.nom === 'liste' ? <Alerte ton="succes" titre={fait} /> : null}
+      {fait && mode.nom === 'liste' ? (
+        // Every kiosk change is told to the client's telephone (docs/notifications.md).
+        <Alerte ton="succes" titre={fait}>
+          <p>Un message le confirme sur votre téléphone (SMS ou WhatsApp).</p>
+        </Alerte>
+      ) : null}
       {saisie !== null ? (
         <FormulaireBeneficiaire valeur={saisie} onChange={(s) => setMode({ ...mode, saisie: s } as Mode)} />
       ) : null}

@@ -18,6 +18,8 @@ export interface DemandeSouscription {
   beneficiaires: BeneficiaireSaisi[];
   numero_payeur: string;
   operateur?: 'mtn_momo' | 'airtel_money';
+  /** When a relative pays: the code proof of the subscriber's telephone. */
+  code_preuve?: string;
 }
 
 export interface SouscriptionCreee {
@@ -44,9 +46,10 @@ export function relancerPremierPaiement(
   numeroPayeur: string,
   cleIdempotence: string,
   operateur?: 'mtn_momo' | 'airtel_money',
+  codePreuve?: string,
 ): Promise<SouscriptionCreee> {
   return api.request<SouscriptionCreee>('POST', `/souscriptions/${encodeURIComponent(numeroSouscription)}/paiement/`, {
-    body: { numero_payeur: numeroPayeur, operateur },
+    body: { numero_payeur: numeroPayeur, operateur, code_preuve: codePreuve },
     idempotencyKey: cleIdempotence,
   });
 }

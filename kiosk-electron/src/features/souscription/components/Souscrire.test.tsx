@@ -48,6 +48,16 @@ async function remplir() {
   return screen.getByTestId('bouton-souscrire');
 }
 
+/** Another number as payer: the API asks for the proof, the kiosk is asked for a code. */
+async function unProchePaieEtDemandeUnCode() {
+  const bouton = await remplir();
+  fireEvent.click(screen.getByRole('button', { name: 'Payer avec un autre numéro' }));
+  for (let i = 0; i < 9; i++) fireEvent.click(screen.getByTestId('touche-effacer'));
+  taper('061112233');
+  fireEvent.click(bouton);
+  fireEvent.click(await screen.findByTestId('bouton-code-souscripteur'));
+}
+
 describe('Souscrire', () => {
   afterEach(() => vi.useRealTimers());
 
@@ -87,7 +97,9 @@ describe('Souscrire', () => {
     expect((lecture?.init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 
-  it('prints the confirmation at once in the kiosk and says the numbers also come by SMS or WhatsApp', async () => {
+  // What the API sends (docs/notifications.md): the police number when it is attributed, and the
+  // payment's receipt, to the subscriber's telephone (and to the payer's).
+  it('prints the confirmation at once in the kiosk and says what the telephone will receive', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const print = vi.fn();
     window.borne = { print, version: () => '1.0.0' };
@@ -102,8 +114,10 @@ describe('Souscrire', () => {
       const ok = await screen.findByTestId('souscription-confirmee');
       await avancer(1);
       expect(print).toHaveBeenCalledTimes(1);
-      expect(ok).toHaveTextContent('Ils vous sont aussi envoyés par SMS ou WhatsApp');
-      expect(screen.getByTestId('numero-police')).toHaveTextContent('il vous sera envoyé par SMS ou WhatsApp');
+      expect(screen.getByTestId('impression-confirmation')).toHaveTextContent(
+        'Le numéro de police part aussi par SMS ou WhatsApp au téléphone du souscripteur, avec le reçu du paiement.',
+      );
+      expect(screen.getByTestId('numero-police')).toHaveTextContent('attribué prochainement : il vous sera envoyé par SMS ou WhatsApp');
       expect(ok).toHaveTextContent('Agence de Brazzaville');
     } finally {
       delete window.borne;
@@ -213,12 +227,53 @@ describe('Souscrire', () => {
     taper('061112233');
     fireEvent.click(bouton);
     const alerte = await screen.findByRole('alert');
-    expect(alerte).toHaveTextContent('Payez depuis le téléphone du souscripteur');
-    expect(alerte).toHaveTextContent('validé depuis le téléphone du souscripteur');
+    expect(alerte).toHaveTextContent('Le téléphone du souscripteur doit être prouvé');
+    expect(espaces(alerte.textContent)).toContain('en payant depuis ce téléphone');
     fireEvent.click(screen.getByTestId('bouton-payeur-souscripteur'));
     fireEvent.click(screen.getByTestId('bouton-souscrire'));
     await screen.findByText('Validez le paiement sur votre téléphone');
     const posts = reseau.appels.filter((a) => a.method === 'POST').map((a) => JSON.parse(String(a.init.body)).numero_payeur);
     expect(posts).toEqual(['+242061112233', '+242069998877']);
+  });
+
+  it('a relative pays: a code sent to the subscriber\'s telephone proves it, then the souscription is sent with the proof', async () => {
+    const refus = { code: 'preuve_telephone_requise', message: 'Preuve requise.' };
+    const reseau = fauxReseau({
+      'GET /produits/': produitsJson,
+      'POST /souscriptions/': (init: RequestInit & { url: string }) =>
+        JSON.parse(String(init.body)).code_preuve === 'PREUVE-OK' ? json(cree, 201) : json(refus, 409),
+      'POST /preuves/telephone/': json({ message: 'envoyé' }, 202),
+      'POST /preuves/telephone/verifier/': json({ code_preuve: 'PREUVE-OK' }),
+    });
+    await unProchePaieEtDemandeUnCode();
+    expect(espaces((await screen.findByText(/vient d'être envoyé par SMS ou WhatsApp/)).textContent)).toContain('+242 06 999 88 77');
+    // No dead end: the way back to the payment is there.
+    expect(screen.getByTestId('annuler-preuve')).toHaveTextContent('Retour au paiement');
+    taper('123456');
+    fireEvent.click(screen.getByTestId('valider-code'));
+    await screen.findByText('Validez le paiement sur votre téléphone');
+    const code = reseau.appels.find((a) => a.path === '/preuves/telephone/');
+    expect(JSON.parse(String(code?.init.body))).toEqual({ telephone: '+242069998877' });
+    const posts = reseau.appels.filter((a) => a.path === '/souscriptions/').map((a) => JSON.parse(String(a.init.body)));
+    expect(posts.map((c) => [c.numero_payeur, c.code_preuve])).toEqual([
+      ['+242061112233', undefined],
+      ['+242061112233', 'PREUVE-OK'],
+    ]);
+    // A new intent: the refused request's Idempotency-Key is not reused.
+    const cles = reseau.appels.filter((a) => a.path === '/souscriptions/').map((a) => (a.init.headers as Record<string, string>)['Idempotency-Key']);
+    expect(cles[0]).not.toBe(cles[1]);
+  });
+
+  it('cancelling the code goes back to the payment step, where paying from the subscriber\'s phone is still offered', async () => {
+    fauxReseau({
+      'GET /produits/': produitsJson,
+      'POST /souscriptions/': json({ code: 'preuve_telephone_requise', message: 'Preuve requise.' }, 409),
+      'POST /preuves/telephone/': json({ code: 'canal_indisponible', message: "L'envoi de codes n'est pas disponible." }, 409),
+    });
+    await unProchePaieEtDemandeUnCode();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Le code ne peut pas être envoyé');
+    fireEvent.click(screen.getByTestId('annuler-preuve'));
+    expect(screen.getByTestId('bouton-payeur-souscripteur')).toBeInTheDocument();
+    expect(screen.getByTestId('bouton-souscrire')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IconeImprimer } from '../../../components/Icones';
 import { useImpressionImmediate } from '../../../hooks/useImpressionImmediate';
 import { imprimer } from '../../../lib/impression';
@@ -14,6 +14,8 @@ import type { EtatPaiement, Periodicite } from '../../../types/api';
 import { LIENS, PERIODES, PERIODICITES, formatMontant, formatTelephone, montantEcheance } from '../../../utils/format';
 import { lireProduits } from '../../../api/produits';
 import { AttentePaiement } from '../../../components/AttentePaiement';
+import { PREUVE_REQUISE } from '../../../api/preuve';
+import { PreuveCode } from '../../../components/PreuveCode';
 import { SaisiePayeur, numeroPayeur, operateurPayeur, payeurValide, type Payeur } from '../../../components/SaisiePayeur';
 import { creerSouscription, relancerPremierPaiement, type DemandeSouscription, type SouscriptionCreee } from '../api/souscriptions';
 import { beneficiaireComplet, beneficiaireCommence } from '../../../components/FormulaireBeneficiaire';
@@ -62,10 +64,18 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   const [envoi, setEnvoi] = useState(false);
   const [erreur, setErreur] = useState<unknown>(null);
   const [creee, setCreee] = useState<(SouscriptionCreee & { numeroPayeur: string }) | null>(null);
+  // A relative pays: the subscriber's telephone is proven by a code (valid 15 minutes, this telephone only).
+  const [preuve, setPreuve] = useState<{ telephone: string; code: string } | null>(null);
+  const [preuveOuverte, setPreuveOuverte] = useState(false);
   const intention = useRef<{ signature: string; cle: string } | null>(null);
   // Set once the souscription exists: a new attempt pays it, never creates a second PASS.
   const souscriptionExistante = useRef<string | null>(null);
   const verrou = useRef(false);
+  // A refusal appears under the keypad: brought into view, so its choices are seen without scrolling.
+  const zoneErreur = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (erreur) zoneErreur.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [erreur]);
 
   const produit = produits.donnees?.find((p) => p.code === code) ?? null;
   const montant = Number(prime || '0');
@@ -112,30 +122,43 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
   }
 
   function precedent() {
+    if (preuveOuverte) {
+      setPreuveOuverte(false);
+      return;
+    }
     if (!quitterBeneficiaires('precedent')) return;
     if (index === 0 || (produitInitial && etape === 'montant')) naviguer({ nom: produitInitial ? 'produits' : 'accueil' });
     else setEtape(ETAPES[index - 1]);
   }
 
-  async function envoyer() {
+  async function envoyer(preuveDonnee = preuve) {
     if (verrou.current || !produit || !periodicite || !etapeValide.payeur) return;
     verrou.current = true;
     setEnvoi(true);
     setErreur(null);
+    const telephone = `+242${identite.telephone}`;
     const demande: DemandeSouscription = {
-      client: { nom: identite.nom.trim(), prenom: identite.prenom.trim(), telephone: `+242${identite.telephone}` },
+      client: { nom: identite.nom.trim(), prenom: identite.prenom.trim(), telephone },
       produit: produit.code,
       montant_prime: montant,
       periodicite,
       beneficiaires: beneficiaires.map((b) => ({ nom: b.nom, prenom: b.prenom, lien: b.lien })),
       numero_payeur: numeroPayeur(payeurEffectif),
       operateur: operateurPayeur(payeurEffectif),
+      code_preuve: preuveDonnee?.telephone === telephone ? preuveDonnee.code : undefined,
     };
     const signature = JSON.stringify({ demande, existante: souscriptionExistante.current });
     if (intention.current?.signature !== signature) intention.current = { signature, cle: nouvelleCleIdempotence() };
     try {
       const r = souscriptionExistante.current
-        ? await relancerPremierPaiement(api, souscriptionExistante.current, demande.numero_payeur, intention.current.cle, demande.operateur)
+        ? await relancerPremierPaiement(
+            api,
+            souscriptionExistante.current,
+            demande.numero_payeur,
+            intention.current.cle,
+            demande.operateur,
+            demande.code_preuve,
+          )
         : await creerSouscription(api, demande, intention.current.cle);
       souscriptionExistante.current = r.souscription.numero_souscription;
       setCreee({ ...r, numeroPayeur: demande.numero_payeur });
@@ -184,8 +207,8 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
       onRetour={precedent}
       libelleRetour={index === 0 ? 'Accueil' : 'Étape précédente'}
       actions={
-        etape === 'payeur' ? (
-          <Bouton grand onClick={envoyer} disabled={!etapeValide.payeur || envoi} data-testid="bouton-souscrire">
+        preuveOuverte ? undefined : etape === 'payeur' ? (
+          <Bouton grand onClick={() => void envoyer()} disabled={!etapeValide.payeur || envoi} data-testid="bouton-souscrire">
             {envoi
               ? 'Envoi de la demande…'
               : periodicite
@@ -235,7 +258,21 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
       {etape === 'beneficiaires' ? (
         <EtapeBeneficiaires liste={beneficiaires} onChange={setBeneficiaires} edition={edition} onEdition={setEdition} />
       ) : null}
-      {etape === 'payeur' && produit && periodicite ? (
+      {etape === 'payeur' && preuveOuverte ? (
+        <PreuveCode
+          telephone={`+242${identite.telephone}`}
+          raison="Un proche paie la première échéance : pour protéger le souscripteur, prouvons que ce téléphone est bien le sien."
+          onPreuve={(code) => {
+            const prouvee = { telephone: `+242${identite.telephone}`, code };
+            setPreuve(prouvee);
+            setPreuveOuverte(false);
+            void envoyer(prouvee);
+          }}
+          onAnnuler={() => setPreuveOuverte(false)}
+          libelleAnnuler="Retour au paiement"
+        />
+      ) : null}
+      {etape === 'payeur' && produit && periodicite && !preuveOuverte ? (
         <div className="recap-payeur">
           <section className="bloc recap" aria-label="Récapitulatif">
             <p>
@@ -263,33 +300,49 @@ export function Souscrire({ produitInitial }: { produitInitial?: string }) {
           />
           <p className="petit" data-testid="consigne-payeur">
             Le premier paiement se valide sur le téléphone du souscripteur ({formatTelephone(`+242${identite.telephone}`)}) : c'est
-            ce qui prouve qu'il lui appartient.
+            ce qui prouve qu'il lui appartient. Si un proche paie, un code envoyé à ce téléphone peut le prouver à la place.
           </p>
-          {erreur instanceof ApiError && erreur.code === 'preuve_telephone_requise' ? (
-            <Alerte
-              titre="Payez depuis le téléphone du souscripteur"
-              action={
-                <Bouton
-                  onClick={() => {
-                    setPayeur(null);
-                    setClavierPayeur(false);
-                    setErreur(null);
-                  }}
-                  data-testid="bouton-payeur-souscripteur"
-                >
-                  Payer avec le {formatTelephone(`+242${identite.telephone}`)}
-                </Bouton>
-              }
-            >
-              <p>{erreur.message}</p>
-            </Alerte>
-          ) : erreur ? (
-            <Alerte titre="La souscription n'a pas pu être envoyée">
-              <p>{messageErreur(erreur)}</p>
-              {erreur instanceof ApiError && erreur.status === 400 ? <DetailsErreur details={erreur.details} /> : null}
-              <p>Corrigez si besoin (touchez « Étape précédente »), puis réessayez.</p>
-            </Alerte>
-          ) : null}
+          <div ref={zoneErreur}>
+            {erreur instanceof ApiError && erreur.code === PREUVE_REQUISE ? (
+              <Alerte
+                titre="Le téléphone du souscripteur doit être prouvé"
+                action={
+                  <div className="rangee">
+                    <Bouton
+                      // The refusal stays: cancelling the code comes back to both choices.
+                      onClick={() => setPreuveOuverte(true)}
+                      data-testid="bouton-code-souscripteur"
+                    >
+                      Recevoir un code sur le {formatTelephone(`+242${identite.telephone}`)}
+                    </Bouton>
+                    <Bouton
+                      variante="secondaire"
+                      onClick={() => {
+                        setPayeur(null);
+                        setClavierPayeur(false);
+                        setErreur(null);
+                      }}
+                      data-testid="bouton-payeur-souscripteur"
+                    >
+                      Payer avec le {formatTelephone(`+242${identite.telephone}`)}
+                    </Bouton>
+                  </div>
+                }
+              >
+                <p>
+                  Le paiement vient d'un autre numéro. Pour protéger le souscripteur, prouvez que le{' '}
+                  {formatTelephone(`+242${identite.telephone}`)} est bien le sien : par un code reçu sur ce téléphone (SMS ou
+                  WhatsApp), ou en payant depuis ce téléphone.
+                </p>
+              </Alerte>
+            ) : erreur ? (
+              <Alerte titre="La souscription n'a pas pu être envoyée">
+                <p>{messageErreur(erreur)}</p>
+                {erreur instanceof ApiError && erreur.status === 400 ? <DetailsErreur details={erreur.details} /> : null}
+                <p>Corrigez si besoin (touchez « Étape précédente »), puis réessayez.</p>
+              </Alerte>
+            ) : null}
+          </div>
         </div>
       ) : null}
     </Ecran>
@@ -364,7 +417,7 @@ function Confirmation({ creee, paiement, produit, echeance, agence, onTerminer }
           {imprimeeSeule
             ? 'Cette confirmation sort de l’imprimante : gardez-la, elle porte vos numéros.'
             : 'Gardez ces numéros : ils vous serviront pour consulter votre compte et payer.'}{' '}
-          Ils vous sont aussi envoyés par SMS ou WhatsApp, avec le reçu du paiement.
+          Le numéro de police part aussi par SMS ou WhatsApp au téléphone du souscripteur, avec le reçu du paiement.
         </p>
       </div>
       <div className="rangee">
