@@ -223,19 +223,3 @@ for (const format of FORMATS) {
     assert.deepEqual(erreurs, []);
   });
 }
-
-test('un PASS expiré : pas « À jour », « Renouveler » proposé (Pierre NGOUABI)', { timeout: 120_000 }, async (t) => {
-  const { navigateur, page, erreurs } = await lancer(FORMATS[1].viewport);
-  t.after(() => navigateur.close());
-  await ouvrir(page);
-  await seConnecter(page, 'CG-2024-VIE-002', '042345678');
-  const carte = page.getByTestId('contrat-CG-2024-VIE-002');
-  await carte.waitFor();
-  assert.match(await carte.innerText(), /Expiré/);
-  assert.doesNotMatch(await carte.innerText(), /À jour/);
-  await carte.getByRole('button', { name: /^Renouveler/ }).click();
-  await page.getByTestId('bouton-payer').waitFor();
-  assert.equal(await page.getByTestId('option-renouvellement').getAttribute('aria-checked'), 'true');
-  await capture(page, '13b-renouveler');
-  assert.deepEqual(erreurs, []);
-});
