@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from apps.agents.models import JournalAction
-from apps.borne_auth.selectors import bornes_hors_ligne
+from apps.borne_auth.selectors import appels_agent_en_attente, bornes_hors_ligne
 from apps.mtn_integration.models import PaiementAVerifier
 from apps.sinistres.models import Sinistre, StatutSinistre
-from apps.souscriptions.models import Souscription, StatutSouscription
+from apps.souscriptions.models import Souscription
+from apps.souscriptions.selectors import souscriptions_a_numeroter
 
 # A count above this shows as « 1000+ »: a home page never counts a whole table.
 PLAFOND_COMPTAGE = 1000
@@ -29,11 +30,6 @@ class Tache:
 def _compter(queryset) -> int:
     # COUNT over a LIMIT subquery: stops after PLAFOND_COMPTAGE + 1 rows of the index.
     return queryset[: PLAFOND_COMPTAGE + 1].count()
-
-
-def souscriptions_a_numeroter():
-    """Activated and still without a police (index souscriptions_statut_idx, anti-join on the unique police)."""
-    return Souscription.objects.filter(statut=StatutSouscription.ACTIVEE, police__isnull=True)
 
 
 def paiements_a_verifier():
@@ -65,6 +61,10 @@ def travail_du_jour(*, utilisateur) -> list[Tache]:
         nombre = _compter(bornes_hors_ligne())
         url = reverse("admin:borne_auth_borne_changelist") + "?connexion=hors_ligne"
         taches.append(Tache("Bornes hors ligne", nombre, url, nombre > 0))
+    if utilisateur.has_perm("borne_auth.view_appelagent"):
+        nombre = _compter(appels_agent_en_attente())
+        url = reverse("admin:borne_auth_appelagent_changelist") + "?traite_le__isempty=1"
+        taches.append(Tache("Bornes qui appellent un agent", nombre, url, nombre > 0))
     return taches
 
 

@@ -15,7 +15,7 @@ from apps.clients.services import client_modifier
 class ClientAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
     chemin_souscription = "souscriptions__"
     chemin_client = "pk"
-    ordering = ["nom", "prenom"]  # index clients_nom_prenom_idx
+    ordering = ["nom", "prenom", "pk"]  # index clients_nom_prenom_id_idx (total: no sort of a name's homonyms)
     list_display = ["telephone", "nom", "prenom", "ville", "fiche", "date_creation"]
     list_filter = ["ville"]
     actions = ["revoquer_sessions"]
