@@ -1883,6 +1883,8 @@ CREATE INDEX clients_pass_telephone_7945406a_like ON public.clients_pass USING b
 
 CREATE INDEX clients_prenom_cle_idx ON public.clients_pass USING btree (public.pass_sans_accents((prenom)::text) COLLATE "C", public.pass_sans_accents((nom)::text) COLLATE "C", id);
 
+CREATE INDEX clients_ville_idx ON public.clients_pass USING btree (ville);
+
 CREATE INDEX codes_preuve_telephone_3edd2fc1 ON public.codes_preuve USING btree (telephone);
 
 CREATE INDEX codes_preuve_telephone_3edd2fc1_like ON public.codes_preuve USING btree (telephone varchar_pattern_ops);
@@ -2207,6 +2209,7 @@ INSERT INTO public.django_migrations (app, name, applied) VALUES
     ('clients', '0002_recherche_sans_accents', now()),
     ('clients', '0003_libelles_accents', now()),
     ('clients', '0004_recherche_par_cle_triee', now()),
+    ('clients', '0005_index_ville', now()),
     ('contenttypes', '0001_initial', now()),
     ('contenttypes', '0002_remove_content_type_name', now()),
     ('core', '0001_initial', now()),

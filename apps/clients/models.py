@@ -29,6 +29,7 @@ class Client(models.Model):
         indexes = [
             # The agents' list, in a total order (the id after names shared by thousands).
             models.Index(fields=["nom", "prenom", "id"], name="clients_nom_prenom_id_idx"),
+            models.Index(fields=["ville"], name="clients_ville_idx"),  # the list's filter (selectors)
             # The agents' search box: names without accents, a prefix range read in order (selectors).
             models.Index(cle("nom"), cle("prenom"), F("id"), name="clients_nom_cle_idx"),
             models.Index(cle("prenom"), cle("nom"), F("id"), name="clients_prenom_cle_idx"),

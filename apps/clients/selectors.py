@@ -4,6 +4,8 @@ import itertools
 import re
 import unicodedata
 
+from django.db import connection
+
 from apps.clients.models import Client
 from apps.clients.recherche import cle
 
@@ -84,3 +86,23 @@ def _clients_par_nom(mots: list[str]) -> list[Client]:
         (c for pk, c in par_prenom.items() if pk not in par_nom), key=lambda c: (c.prenom_cle, c.nom_cle, c.pk)
     )
     return resultats[:RESULTATS_MAXIMUM]
+
+
+# A loose index scan: each step one probe of clients_ville_idx for the next ville, where
+# SELECT DISTINCT reads every client (200 ms at 1 million, on every page of the clients' list).
+VILLES_PAR_L_INDEX = """
+WITH RECURSIVE villes AS (
+    SELECT min(ville) AS ville FROM clients_pass WHERE ville > ''
+    UNION ALL
+    SELECT (SELECT min(c.ville) FROM clients_pass c WHERE c.ville > villes.ville)
+      FROM villes WHERE villes.ville IS NOT NULL
+)
+SELECT ville FROM villes WHERE ville IS NOT NULL
+"""
+
+
+def villes_des_clients() -> list[str]:
+    """The clients' villes (filled in), in order: a few dozen values among a million clients."""
+    with connection.cursor() as cursor:
+        cursor.execute(VILLES_PAR_L_INDEX)
+        return [ligne[0] for ligne in cursor.fetchall()]

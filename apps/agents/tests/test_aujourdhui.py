@@ -165,3 +165,19 @@ def test_la_recherche_par_nom_lit_un_index_dans_son_ordre(produits, sql, texte, 
     plan = next(p for p in plans if index in p)
     assert f">= '{texte}'::text" in plan  # the prefix is an index range (Index Cond), not a filter
     assert "Sort" not in plan
+
+
+def test_le_filtre_par_ville_des_clients_lit_l_index(agent_connecte, sql):
+    from apps.clients.selectors import VILLES_PAR_L_INDEX, villes_des_clients
+    from apps.core.tests.factories import ClientFactory
+
+    ClientFactory(ville="Pointe-Noire")
+    ClientFactory(ville="")
+    attendues = sorted(set(Client.objects.exclude(ville="").values_list("ville", flat=True)))
+    assert villes_des_clients() == attendues and "Pointe-Noire" in attendues
+    liste = agent_connecte.get("/admin/clients/client/", {"ville": "Pointe-Noire"})
+    assert liste.status_code == 200 and "?ville=Brazzaville" in liste.content.decode()
+    assert list(liste.context["cl"].queryset.values_list("ville", flat=True)) == ["Pointe-Noire"]
+    sql("SET LOCAL enable_seqscan = off")  # a test table is tiny; the point is that the index serves each step
+    plan = "\n".join(ligne["QUERY PLAN"] for ligne in sql("EXPLAIN " + VILLES_PAR_L_INDEX))
+    assert "clients_ville_idx" in plan and "HashAggregate" not in plan and "Unique" not in plan

@@ -17,7 +17,7 @@ from hypothesis import settings as reglages_hypothesis
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from apps.agents.selectors import _compter
+from apps.agents.selectors import compter_plafonne
 from apps.core.tests.factories import NumeroPoliceFactory, SouscriptionFactory
 from apps.souscriptions.models import NumeroPolice, Souscription
 from apps.souscriptions.selectors import souscriptions_a_numeroter
@@ -94,7 +94,7 @@ class ANumeroterToujoursExact(RuleBasedStateMachine):
     def la_liste_et_le_compte_sont_exacts(self):
         verite = attendues()
         assert set(souscriptions_a_numeroter().values_list("pk", flat=True)) == verite
-        assert _compter(souscriptions_a_numeroter()) == len(verite)
+        assert compter_plafonne(souscriptions_a_numeroter()) == len(verite)
 
 
 @pytest.mark.django_db
