@@ -127,6 +127,27 @@ CREATE FUNCTION public.pass_sans_accents(valeur text) RETURNS text
     )
 $$;
 
+CREATE FUNCTION public.police_a_numeroter_maj() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        UPDATE souscriptions_pass s SET a_numeroter = false
+          FROM nouvelles n WHERE s.id = n.souscription_id;
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE souscriptions_pass s SET a_numeroter = s.statut = 'activee'
+          FROM anciennes a WHERE s.id = a.souscription_id;
+    ELSE
+        UPDATE souscriptions_pass s SET a_numeroter = s.a_numeroter
+          FROM (SELECT unnest(ARRAY[a.souscription_id, n.souscription_id]) AS souscription_id
+                  FROM anciennes a JOIN nouvelles n ON n.id = a.id
+                 WHERE n.souscription_id <> a.souscription_id) AS touchees  -- a police moved: both sides
+         WHERE s.id = touchees.souscription_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 CREATE FUNCTION public.police_controle() RETURNS trigger
     LANGUAGE plpgsql
     AS $_$
@@ -586,6 +607,16 @@ BEGIN
 END;
 $$;
 
+CREATE FUNCTION public.souscription_a_numeroter_calcul() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.a_numeroter := NEW.statut = 'activee'
+        AND NOT EXISTS (SELECT 1 FROM numeros_police_congo np WHERE np.souscription_id = NEW.id);
+    RETURN NEW;
+END
+$$;
+
 CREATE FUNCTION public.souscription_controle_echeance() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -1001,6 +1032,7 @@ CREATE TABLE public.souscriptions_pass (
     borne_id bigint,
     client_id bigint NOT NULL,
     produit_id bigint NOT NULL,
+    a_numeroter boolean DEFAULT false NOT NULL,
     CONSTRAINT souscription_canal_valide CHECK (((canal)::text = ANY ((ARRAY['ussd'::character varying, 'borne'::character varying, 'whatsapp'::character varying, 'agence'::character varying])::text[]))),
     CONSTRAINT souscription_dates_coherentes CHECK ((date_expiration >= date_effet)),
     CONSTRAINT souscription_numero_format CHECK (((numero_souscription)::text ~ '^PASS-(KIMIA|BATELA|SALISA)-[0-9]{4}-([0-9]{6}|[0-9A-Z]{10})$'::text)),
@@ -1843,13 +1875,15 @@ CREATE INDEX bornes_identifiant_23c8bed5_like ON public.bornes USING btree (iden
 
 CREATE INDEX cache_pass_expires ON public.cache_pass USING btree (expires);
 
-CREATE INDEX clients_nom_prenom_idx ON public.clients_pass USING btree (nom, prenom);
+CREATE INDEX clients_nom_cle_idx ON public.clients_pass USING btree (public.pass_sans_accents((nom)::text) COLLATE "C", public.pass_sans_accents((prenom)::text) COLLATE "C", id);
 
-CREATE INDEX clients_nom_sa_idx ON public.clients_pass USING btree (public.pass_sans_accents((nom)::text) text_pattern_ops);
+CREATE INDEX clients_nom_prenom_id_idx ON public.clients_pass USING btree (nom, prenom, id);
 
 CREATE INDEX clients_pass_telephone_7945406a_like ON public.clients_pass USING btree (telephone varchar_pattern_ops);
 
-CREATE INDEX clients_prenom_sa_idx ON public.clients_pass USING btree (public.pass_sans_accents((prenom)::text) text_pattern_ops);
+CREATE INDEX clients_prenom_cle_idx ON public.clients_pass USING btree (public.pass_sans_accents((prenom)::text) COLLATE "C", public.pass_sans_accents((nom)::text) COLLATE "C", id);
+
+CREATE INDEX clients_ville_idx ON public.clients_pass USING btree (ville);
 
 CREATE INDEX codes_preuve_telephone_3edd2fc1 ON public.codes_preuve USING btree (telephone);
 
@@ -1959,6 +1993,8 @@ CREATE INDEX sinistres_pass_souscription_id_726f91cb ON public.sinistres_pass US
 
 CREATE INDEX sinistres_statut_idx ON public.sinistres_pass USING btree (statut, date_declaration);
 
+CREATE INDEX souscriptions_a_numeroter_idx ON public.souscriptions_pass USING btree (date_souscription, id) WHERE a_numeroter;
+
 CREATE INDEX souscriptions_pass_borne_id_cd5329cd ON public.souscriptions_pass USING btree (borne_id);
 
 CREATE INDEX souscriptions_pass_client_id_20ef1418 ON public.souscriptions_pass USING btree (client_id);
@@ -1985,6 +2021,12 @@ CREATE TRIGGER journal_actions_immuable BEFORE DELETE OR UPDATE ON public.journa
 
 CREATE TRIGGER paiement_succes_immuable BEFORE DELETE OR UPDATE ON public.paiements_pass FOR EACH ROW EXECUTE FUNCTION public.paiement_succes_immuable();
 
+CREATE TRIGGER police_a_numeroter_changement AFTER UPDATE ON public.numeros_police_congo REFERENCING OLD TABLE AS anciennes NEW TABLE AS nouvelles FOR EACH STATEMENT EXECUTE FUNCTION public.police_a_numeroter_maj();
+
+CREATE TRIGGER police_a_numeroter_insertion AFTER INSERT ON public.numeros_police_congo REFERENCING NEW TABLE AS nouvelles FOR EACH STATEMENT EXECUTE FUNCTION public.police_a_numeroter_maj();
+
+CREATE TRIGGER police_a_numeroter_suppression AFTER DELETE ON public.numeros_police_congo REFERENCING OLD TABLE AS anciennes FOR EACH STATEMENT EXECUTE FUNCTION public.police_a_numeroter_maj();
+
 CREATE TRIGGER police_controle BEFORE INSERT OR UPDATE OF numero_police, souscription_id ON public.numeros_police_congo FOR EACH ROW EXECUTE FUNCTION public.police_controle();
 
 CREATE TRIGGER procrastinate_jobs_notify_queue_job_aborted_v1 AFTER UPDATE OF abort_requested ON public.procrastinate_jobs FOR EACH ROW WHEN (((old.abort_requested = false) AND (new.abort_requested = true) AND (new.status = 'doing'::public.procrastinate_job_status))) EXECUTE FUNCTION public.procrastinate_notify_queue_abort_job_v1();
@@ -2000,6 +2042,8 @@ CREATE TRIGGER procrastinate_trigger_scheduled_events_v1 AFTER INSERT OR UPDATE 
 CREATE TRIGGER procrastinate_trigger_status_events_insert_v1 AFTER INSERT ON public.procrastinate_jobs FOR EACH ROW WHEN ((new.status = 'todo'::public.procrastinate_job_status)) EXECUTE FUNCTION public.procrastinate_trigger_function_status_events_insert_v1();
 
 CREATE TRIGGER procrastinate_trigger_status_events_update_v1 AFTER UPDATE OF status ON public.procrastinate_jobs FOR EACH ROW EXECUTE FUNCTION public.procrastinate_trigger_function_status_events_update_v1();
+
+CREATE TRIGGER souscription_a_numeroter BEFORE INSERT OR UPDATE ON public.souscriptions_pass FOR EACH ROW EXECUTE FUNCTION public.souscription_a_numeroter_calcul();
 
 CREATE TRIGGER souscription_controle_echeance BEFORE INSERT OR UPDATE OF montant_prime, periodicite, produit_id ON public.souscriptions_pass FOR EACH ROW EXECUTE FUNCTION public.souscription_controle_echeance();
 
@@ -2164,6 +2208,8 @@ INSERT INTO public.django_migrations (app, name, applied) VALUES
     ('clients', '0001_initial', now()),
     ('clients', '0002_recherche_sans_accents', now()),
     ('clients', '0003_libelles_accents', now()),
+    ('clients', '0004_recherche_par_cle_triee', now()),
+    ('clients', '0005_index_ville', now()),
     ('contenttypes', '0001_initial', now()),
     ('contenttypes', '0002_remove_content_type_name', now()),
     ('core', '0001_initial', now()),
@@ -2234,6 +2280,7 @@ INSERT INTO public.django_migrations (app, name, applied) VALUES
     ('souscriptions', '0007_numero_souscription_aleatoire', now()),
     ('souscriptions', '0008_police_numero_normal', now()),
     ('souscriptions', '0009_libelles_accents', now()),
+    ('souscriptions', '0010_souscription_a_numeroter', now()),
     ('token_blacklist', '0001_initial', now()),
     ('token_blacklist', '0002_outstandingtoken_jti_hex', now()),
     ('token_blacklist', '0003_auto_20171017_2007', now()),

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from apps.agents.models import JournalAction
-from apps.borne_auth.selectors import bornes_hors_ligne
+from apps.borne_auth.selectors import appels_agent_en_attente, bornes_hors_ligne
 from apps.mtn_integration.models import PaiementAVerifier
 from apps.sinistres.models import Sinistre, StatutSinistre
-from apps.souscriptions.models import Souscription, StatutSouscription
+from apps.souscriptions.models import Souscription
+from apps.souscriptions.selectors import souscriptions_a_numeroter
 
 # A count above this shows as « 1000+ »: a home page never counts a whole table.
 PLAFOND_COMPTAGE = 1000
@@ -26,14 +27,9 @@ class Tache:
         return f"{PLAFOND_COMPTAGE}+" if self.nombre > PLAFOND_COMPTAGE else str(self.nombre)
 
 
-def _compter(queryset) -> int:
+def compter_plafonne(queryset) -> int:
     # COUNT over a LIMIT subquery: stops after PLAFOND_COMPTAGE + 1 rows of the index.
     return queryset[: PLAFOND_COMPTAGE + 1].count()
-
-
-def souscriptions_a_numeroter():
-    """Activated and still without a police (index souscriptions_statut_idx, anti-join on the unique police)."""
-    return Souscription.objects.filter(statut=StatutSouscription.ACTIVEE, police__isnull=True)
 
 
 def paiements_a_verifier():
@@ -50,21 +46,25 @@ def travail_du_jour(*, utilisateur) -> list[Tache]:
     """The counts of the « Aujourd'hui » page that this user may open, each linked to its filtered list."""
     taches = []
     if utilisateur.has_perm("souscriptions.add_numeropolice"):
-        nombre = _compter(souscriptions_a_numeroter())
+        nombre = compter_plafonne(souscriptions_a_numeroter())
         url = reverse("admin:souscriptions_souscriptionsanspolice_changelist")
         taches.append(Tache("Souscriptions à numéroter", nombre, url, nombre > 0))
     if utilisateur.has_perm("mtn_integration.view_paiementaverifier"):
-        nombre = _compter(paiements_a_verifier())
+        nombre = compter_plafonne(paiements_a_verifier())
         url = reverse("admin:mtn_integration_paiementaverifier_changelist")
         taches.append(Tache("Paiements à vérifier", nombre, url, nombre > 0))
     if utilisateur.has_perm("sinistres.view_sinistre"):
-        nombre = _compter(sinistres_a_instruire())
+        nombre = compter_plafonne(sinistres_a_instruire())
         url = reverse("admin:sinistres_sinistre_changelist") + "?statut__in=declare,en_instruction"
         taches.append(Tache("Sinistres à instruire", nombre, url, nombre > 0))
     if utilisateur.has_perm("borne_auth.view_borne"):
-        nombre = _compter(bornes_hors_ligne())
+        nombre = compter_plafonne(bornes_hors_ligne())
         url = reverse("admin:borne_auth_borne_changelist") + "?connexion=hors_ligne"
         taches.append(Tache("Bornes hors ligne", nombre, url, nombre > 0))
+    if utilisateur.has_perm("borne_auth.view_appelagent"):
+        nombre = compter_plafonne(appels_agent_en_attente())
+        url = reverse("admin:borne_auth_appelagent_changelist") + "?traite_le__isempty=1"
+        taches.append(Tache("Bornes qui appellent un agent", nombre, url, nombre > 0))
     return taches
 
 

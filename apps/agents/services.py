@@ -27,6 +27,8 @@ PERMISSIONS_AGENT = [
     "sinistres.view_sinistre",
     "sinistres.change_sinistre",
     "borne_auth.view_borne",
+    "borne_auth.view_appelagent",  # a borne asks for help (« Appeler un agent »)
+    "borne_auth.change_appelagent",  # marking the call handled
 ]
 # A superviseur also changes an attributed number, suspends souscriptions and manages kiosks.
 PERMISSIONS_SUPERVISEUR = PERMISSIONS_AGENT + [

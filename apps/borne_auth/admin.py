@@ -113,7 +113,7 @@ class AppelAgentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # only a borne asks
 
-    @admin.action(description="Marquer comme traités")
+    @admin.action(description="Marquer comme traités", permissions=["change"])
     def traiter(self, request, queryset):
         nombre = appels_agent_traiter(appels=queryset)
         messages.success(request, f"{nombre} appel(s) traité(s).")

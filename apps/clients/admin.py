@@ -8,16 +8,30 @@ from apps.agents.admin_recherche import ListeVolumineuseMixin
 from apps.borne_auth.models import SessionClient
 from apps.borne_auth.services import sessions_revoquer_par_agent
 from apps.clients.models import Client
+from apps.clients.selectors import villes_des_clients
 from apps.clients.services import client_modifier
+
+
+class VilleFilter(admin.SimpleListFilter):
+    """Django's filter on a field reads SELECT DISTINCT over every client: the villes come from the index."""
+
+    title = "ville"
+    parameter_name = "ville"
+
+    def lookups(self, request, model_admin):
+        return [(ville, ville) for ville in villes_des_clients()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(ville=self.value()) if self.value() else queryset
 
 
 @admin.register(Client)
 class ClientAdmin(ListeVolumineuseMixin, admin.ModelAdmin):
     chemin_souscription = "souscriptions__"
     chemin_client = "pk"
-    ordering = ["nom", "prenom"]  # index clients_nom_prenom_idx
+    ordering = ["nom", "prenom", "pk"]  # index clients_nom_prenom_id_idx (total: no sort of a name's homonyms)
     list_display = ["telephone", "nom", "prenom", "ville", "fiche", "date_creation"]
-    list_filter = ["ville"]
+    list_filter = [VilleFilter]
     actions = ["revoquer_sessions"]
 
     @admin.display(description="")

@@ -1,8 +1,7 @@
-from django.contrib.postgres.indexes import OpClass
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
-from apps.clients.recherche import SansAccents
+from apps.clients.recherche import cle
 from apps.core.validators import valider_telephone
 
 TELEPHONE_REGEX = r"^\+242[0-9]{9}$"
@@ -28,10 +27,12 @@ class Client(models.Model):
             models.CheckConstraint(condition=~Q(prenom=""), name="client_prenom_requis"),
         ]
         indexes = [
-            models.Index(fields=["nom", "prenom"], name="clients_nom_prenom_idx"),
-            # Prefix searches on names without accents (the agents' search box).
-            models.Index(OpClass(SansAccents("nom"), name="text_pattern_ops"), name="clients_nom_sa_idx"),
-            models.Index(OpClass(SansAccents("prenom"), name="text_pattern_ops"), name="clients_prenom_sa_idx"),
+            # The agents' list, in a total order (the id after names shared by thousands).
+            models.Index(fields=["nom", "prenom", "id"], name="clients_nom_prenom_id_idx"),
+            models.Index(fields=["ville"], name="clients_ville_idx"),  # the list's filter (selectors)
+            # The agents' search box: names without accents, a prefix range read in order (selectors).
+            models.Index(cle("nom"), cle("prenom"), F("id"), name="clients_nom_cle_idx"),
+            models.Index(cle("prenom"), cle("nom"), F("id"), name="clients_prenom_cle_idx"),
         ]
 
     def __str__(self):

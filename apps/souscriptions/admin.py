@@ -168,7 +168,7 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, ListeVolumineuseMixin, admi
     list_display = ["numero_souscription", "attribuer", "client", "telephone", "produit", "souscrite_le", "canal"]
     list_filter = ["produit", "canal", "periodicite", ("date_souscription", admin.DateFieldListFilter)]
     list_select_related = ["client", "produit"]
-    ordering = ["date_souscription"]
+    ordering = ["date_souscription", "pk"]  # oldest first, in the order of souscriptions_a_numeroter_idx
     chemin_souscription = ""
     actions = [
         "attribuer_en_serie",
@@ -188,7 +188,8 @@ class SouscriptionSansPoliceAdmin(LectureSeuleMixin, ListeVolumineuseMixin, admi
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(statut="activee", police__isnull=True)
+        # Same rows as selectors.souscriptions_a_numeroter (this admin lists the proxy model).
+        return super().get_queryset(request).filter(a_numeroter=True)
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("souscriptions.add_numeropolice")

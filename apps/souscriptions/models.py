@@ -38,6 +38,11 @@ class Souscription(models.Model):
     borne = models.ForeignKey(
         "borne_auth.Borne", null=True, blank=True, on_delete=models.PROTECT, related_name="souscriptions"
     )
+    # Activated and without a numéro de police. Kept by the database, whatever the application
+    # writes (trigger souscription_a_numeroter, sql/triggers/souscription_a_numeroter/0001.sql):
+    # the agents' list and count read the few waiting rows from a partial index instead of
+    # anti-joining every numbered souscription. Read it, never set it.
+    a_numeroter = models.BooleanField("à numéroter", db_default=False, editable=False)
 
     class Meta:
         db_table = "souscriptions_pass"
@@ -66,6 +71,9 @@ class Souscription(models.Model):
         ]
         indexes = [
             models.Index(fields=["statut", "date_souscription"], name="souscriptions_statut_idx"),
+            models.Index(
+                fields=["date_souscription", "id"], condition=Q(a_numeroter=True), name="souscriptions_a_numeroter_idx"
+            ),
         ]
 
     def __str__(self):

@@ -10,11 +10,17 @@ from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
 from apps.produits.models import ECHEANCES_PAR_AN
-from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation
+from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation, Souscription
 
 # Renewal window: from 30 days before expiry to 90 days after it.
 RENOUVELLEMENT_AVANT_EXPIRATION = timedelta(days=30)
 RENOUVELLEMENT_APRES_EXPIRATION = timedelta(days=90)
+
+
+def souscriptions_a_numeroter() -> QuerySet[Souscription]:
+    """Activated and still without a police: the column a_numeroter, kept by triggers, read through
+    its partial index souscriptions_a_numeroter_idx (the waiting rows only, however many are numbered)."""
+    return Souscription.objects.filter(a_numeroter=True)
 
 
 def montant_echeance(*, montant_prime: int, periodicite: str) -> int:

@@ -43,6 +43,7 @@ PAGES = [
     ("/admin/sinistres/sinistre/", 200, 200, 403),
     ("/admin/borne_auth/borne/", 200, 200, 403),
     ("/admin/borne_auth/borne/add/", 403, 200, 403),
+    ("/admin/borne_auth/appelagent/", 200, 200, 403),
     ("/admin/agents/journalaction/", 403, 200, 403),
     ("/admin/agents/agent/", 403, 200, 403),
     ("/admin/recherche/?q=KONGO", 302, 302, 403),
