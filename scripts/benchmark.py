@@ -277,15 +277,21 @@ def scenario_callbacks(references) -> list:
     ]
 
 
-def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
+def wrk_lancer(requetes, duree: int, connexions: int, lua_en_plus: str = "") -> subprocess.Popen:
+    """wrk in the background; `lua_en_plus`: more of its script (e.g. a delay() to pace it)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(lua(requetes))
-    sortie = subprocess.run(  # noqa: S603
+        f.write(lua(requetes) + lua_en_plus)
+    return subprocess.Popen(  # noqa: S603
         [shutil.which("wrk") or "wrk", "-t2", f"-c{connexions}", f"-d{duree}s", "--timeout", "10s", "-s", f.name, BASE],
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-        check=True,
-    ).stdout
+    )
+
+
+def wrk_lire(nom: str, processus: subprocess.Popen) -> dict:
+    sortie, _ = processus.communicate()
+    if processus.returncode:
+        raise SystemExit(f"wrk a échoué ({nom}).")
     mesure = json.loads(sortie.strip().splitlines()[-1])
     mesure["rps"] = mesure["requetes"] / (mesure["duree_us"] / 1e6)
     print(
@@ -294,6 +300,10 @@ def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
         flush=True,
     )
     return mesure
+
+
+def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
+    return wrk_lire(nom, wrk_lancer(requetes, duree, connexions))
 
 
 def expliquer(police: str) -> list[tuple[str, float, str]]:
