@@ -19,11 +19,14 @@ anonymous throttle is raised: every request of the load comes from 127.0.0.1.
    back, as the kiosk does (borne headers, Bearer token, a new Idempotency-Key, the échéance
    amount). p50/p95/p99, errors, and how long until every payment reached the sandbox.
 2. Dashboard: wrk, `--kiosques` connections, `--duree` seconds, alone; then again while a
-   second wrk (20 connections, paced by a delay) makes `--rappels` forged MTN callbacks per
-   second (unknown references, unreadable bodies, real references with a lying status). Ratio
-   of the two p95. wrk, not Python, sends the load: the client's own CPU is the machine's too.
+   second wrk (100 connections, each pausing ~1 s between two callbacks) makes `--rappels`
+   forged MTN callbacks per second (unknown references, unreadable bodies, real references
+   with a lying status). Ratio of the two p95. wrk, not Python, sends the load: the client's
+   own CPU is the machine's too.
 
-Prints the figures and writes the section « Paiements » of docs/benchmarks.md.
+Before the 50 kiosks, one lone kiosk pays 20 times: one request's latency without concurrency.
+Prints the figures and the machine's load average, and writes the section « Paiements » of
+docs/benchmarks.md.
 """
 
 import argparse
@@ -45,7 +48,8 @@ from benchmark import BASE, PORT_MOMO, RACINE, etape
 
 BASE_DE_DONNEES = "nsia_pass_bench_paiements"
 SANDBOX = f"http://127.0.0.1:{PORT_MOMO}"
-CONNEXIONS_RAPPELS = 20
+CONNEXIONS_RAPPELS = 100
+SEULE = 20  # payments of the lone kiosk measured first: the floor of one request's latency
 TITRE = "## Paiements : initiation sous un MTN lent, rappels forgés"
 
 
@@ -217,8 +221,9 @@ def tableau_de_bord(sessions, duree: int, connexions: int, rappels: list | None 
     ]
     if not rappels:
         return benchmark.wrk("tableau de bord seul", requetes, duree, connexions)
-    # Paced like an attacker's script: each of 20 connections waits between two callbacks.
-    pause_ms = max(1, round(1000 * CONNEXIONS_RAPPELS / par_seconde) - 3)
+    # Paced like an attacker's script: each connection waits between two callbacks (the rate
+    # falls below `par_seconde` when the answers take more than ~50 ms: the achieved rate is shown).
+    pause_ms = max(1, round(1000 * CONNEXIONS_RAPPELS / par_seconde) - 50)
     emetteur = benchmark.wrk_lancer(
         rappels, duree + 4, CONNEXIONS_RAPPELS, f"\ndelay = function() return {pause_ms} end\n"
     )
@@ -256,15 +261,22 @@ def ecrire_docs(args, essais: list[dict]) -> None:
         f"{args.paiements} paiements chacune à la suite (`POST /api/v1/contrats/{{police}}/paiements/`, "
         "en-têtes de borne, jeton, `Idempotency-Key`). Objectif : p95 < 150 ms.",
         "",
-        "| essai | paiements | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | erreurs | tous chez MTN après |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"Avant chaque essai, une borne seule fait {SEULE} paiements à la suite : le coût d'une requête sans "
+        "concurrence. « charge » : charge moyenne de la machine (1 min) juste avant la mesure.",
+        "",
+        "| essai | bornes | paiements | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | erreurs | "
+        "tous chez MTN après | charge |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for i, e in enumerate(essais, 1):
         m = e["initiation"]
-        lignes.append(
-            f"| {i} | {m['requetes']} | {m['rps']:.0f} | {m['p50']:.1f} | {m['p95']:.1f} | {m['p99']:.1f} | "
-            f"{m['max']:.1f} | {m['erreurs']} | {m['vidage']:.1f} s ({m['arrives']}/{len(m['references'])}) |"
-        )
+        for bornes, n in ((1, m["seule"]), (args.kiosques, m)):
+            lignes.append(
+                f"| {i} | {bornes} | {n['requetes']} | {n['rps']:.0f} | {n['p50']:.1f} | {n['p95']:.1f} | "
+                f"{n['p99']:.1f} | {n['max']:.1f} | {n['erreurs']} | "
+                f"{n['vidage']:.1f} s ({n['arrives']}/{len(n['references'])}) | "
+                + (f"{m['charge']:.1f} |" if n is m else "|")
+            )
     lignes += [
         "",
         f"2. Tableau de bord (`GET /api/v1/clients/{{police}}/dashboard/`, wrk, {args.kiosques} connexions, "
@@ -272,8 +284,8 @@ def ecrire_docs(args, essais: list[dict]) -> None:
         "inconnues, corps illisibles, vraies références au statut mensonger). Objectif : p95 × < 1,2.",
         "",
         "| essai | seul : req/s | seul : p95 (ms) | avec rappels : req/s | avec rappels : p95 (ms) | ratio p95 | "
-        "rappels envoyés (par s) | p95 d'un rappel (ms) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "rappels envoyés (par s) | p95 d'un rappel (ms) | charge |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for i, e in enumerate(essais, 1):
         seul, charge = e["seul"], e["avec_rappels"]
@@ -281,7 +293,7 @@ def ecrire_docs(args, essais: list[dict]) -> None:
         lignes.append(
             f"| {i} | {seul['rps']:.0f} | {seul['p95'] / 1000:.1f} | {charge['rps']:.0f} | "
             f"{charge['p95'] / 1000:.1f} | {charge['p95'] / seul['p95']:.2f} | {r['requetes']} "
-            f"({r['rps']:.0f}) | {r['p95'] / 1000:.1f} |"
+            f"({r['rps']:.0f}) | {r['p95'] / 1000:.1f} | {seul['charge']:.1f} |"
         )
     lignes += ["", "Analyse et objectifs : section « Objectifs et analyse » en tête de ce document."]
     benchmark.section_ecrire("\n".join(lignes) + "\n")
@@ -316,7 +328,11 @@ def main():
             requests.post(f"{SANDBOX}/_sandbox/faults", json={}, timeout=5).raise_for_status()
             serie = f"{int(time.time()) % 100000:05d}"  # new bornes each time: their hourly limits start at 0
             bornes = [benchmark.borne_de_bench(f"BP{serie}-{i:02d}") for i in range(args.kiosques)]
-            contrats = contrats_payables(args.kiosques * args.paiements)
+            contrats = contrats_payables(args.kiosques * args.paiements + SEULE)
+            borne_seule = benchmark.borne_de_bench(f"BP{serie}-seule")
+            sessions_seules = benchmark.connecter([(p, t) for p, t, _ in contrats[-SEULE:]], borne_seule)
+            for session, (_, _, montant) in zip(sessions_seules, contrats[-SEULE:], strict=True):
+                session["montant"] = montant
             kiosques = []
             for i, borne in enumerate(bornes):
                 les_siens = contrats[i * args.paiements : (i + 1) * args.paiements]
@@ -330,7 +346,12 @@ def main():
                 timeout=5,
             ).raise_for_status()
             chauffer([s for _, les_siennes in kiosques for s in les_siennes])
+            print("  une borne seule (le coût d'une requête, sans concurrence) :", flush=True)
+            seule = initiation([(borne_seule, sessions_seules)], attendre_mtn=args.travailleurs > 0)
+            charge = os.getloadavg()[0]
+            print(f"  {args.kiosques} bornes ensemble (charge de la machine avant : {charge:.1f}) :", flush=True)
             mesure = initiation(kiosques, attendre_mtn=args.travailleurs > 0)
+            mesure["seule"], mesure["charge"] = seule, charge
             attente = time.perf_counter()
             while (
                 args.travailleurs
@@ -343,7 +364,9 @@ def main():
             etape(f"Tableau de bord : {args.kiosques} sessions, seul puis avec {args.rappels} rappels forgés/s")
             sessions = [s for _, les_siennes in kiosques for s in les_siennes[:1]]
             sessions = benchmark.connecter([(s["police"], s["telephone"]) for s in sessions], bornes[0])
+            charge_tdb = os.getloadavg()[0]
             seul = tableau_de_bord(sessions, args.duree, args.kiosques)
+            seul["charge"] = charge_tdb
             avec = tableau_de_bord(
                 sessions, args.duree, args.kiosques, rappels_forges(mesure["references"]), args.rappels
             )
