@@ -85,10 +85,10 @@ def contrats_payables(nombre: int) -> list[tuple[str, str, int]]:
     raise SystemExit(f"{len(choisis)} contrats payables seulement : augmenter --clients.")
 
 
-def demarrer_travailleurs(env: dict, nombre: int) -> list[subprocess.Popen]:
+def demarrer_travailleurs(env: dict, nombre: int, concurrence: int) -> list[subprocess.Popen]:
     return [
         subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "travailleur", "--concurrency", "8"],
+            [sys.executable, "manage.py", "travailleur", "--concurrency", str(concurrence)],
             cwd=RACINE,
             env=env,
             stdout=open(RACINE / ".run" / f"bench-travailleur-{i}.log", "w"),  # noqa: SIM115
@@ -255,7 +255,7 @@ def ecrire_docs(args, essais: list[dict]) -> None:
         "paiement en attente par contrat). Limites d'abus aux valeurs de production (une borne par kiosque, "
         "un client et un numéro MTN par paiement) ; seul `THROTTLE_ANONYME` est relevé (toute la charge vient "
         f"de 127.0.0.1). Bac à sable MoMo : request-to-pay répond après {args.delai_mtn:g} s (panne `slow`) ; "
-        f"{args.travailleurs} travailleur(s) `manage.py travailleur --concurrency 8`.",
+        f"{args.travailleurs} travailleur(s) `manage.py travailleur --concurrency {args.concurrence}`.",
         "",
         f"1. Initiation : {args.kiosques} bornes simultanées (une connexion chacune, parties ensemble), "
         f"{args.paiements} paiements chacune à la suite (`POST /api/v1/contrats/{{police}}/paiements/`, "
@@ -306,6 +306,7 @@ def main():
     parser.add_argument("--paiements", type=int, default=10, help="paiements par borne")
     parser.add_argument("--delai-mtn", type=float, default=1.0, help="secondes avant la réponse au request-to-pay")
     parser.add_argument("--travailleurs", type=int, default=1, help="0 : initiation seule, sans envoi à MTN")
+    parser.add_argument("--concurrence", type=int, default=8, help="travaux en parallèle par travailleur")
     parser.add_argument("--duree", type=int, default=20, help="secondes de charge du tableau de bord")
     parser.add_argument("--rappels", type=int, default=100, help="rappels forgés par seconde")
     parser.add_argument("--essais", type=int, default=1, help="mesures successives, dans la même base")
@@ -321,7 +322,7 @@ def main():
         env = benchmark.env_production(url)
         (RACINE / ".run").mkdir(exist_ok=True)
         processus.append(benchmark.demarrer_api(env, journal=RACINE / ".run" / "bench-api.log"))
-        processus += demarrer_travailleurs(env, args.travailleurs)
+        processus += demarrer_travailleurs(env, args.travailleurs, args.concurrence)
         essais = []
         for essai in range(1, args.essais + 1):
             etape(f"Essai {essai} : {args.kiosques} bornes, {args.paiements} paiements chacune")
