@@ -3,7 +3,8 @@
 import asyncio
 
 import pytest
-from django.db import connection
+from asgiref.sync import sync_to_async
+from django.db import connection, connections
 
 from apps.core.tasks import travaux_bloques_relancer
 
@@ -33,6 +34,9 @@ def test_travail_bloque_deja_remplace_dans_la_file_ne_bloque_pas_les_autres():
     suivant = _travail("periodique.reconciliation", "todo", "reconciliation")
     autre = _travail("momo.verifier", "doing")
 
+    # The connector's async calls run in asgiref's shared thread: its connection may date from
+    # before a PostgreSQL restart of an earlier test; start it afresh.
+    asyncio.run(sync_to_async(connections.close_all)())
     asyncio.run(travaux_bloques_relancer(secondes_sans_battement=1))
 
     assert _statut(autre) == "todo"
