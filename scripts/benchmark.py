@@ -38,9 +38,12 @@ import requests
 
 RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE))
-PORT_API, PORT_MOMO = 8002, 8092
+# Other benchmarks and servers may run on this machine: ports are overridable.
+PORT_API = int(os.environ.get("BENCH_PORT", "8002"))
+PORT_MOMO = int(os.environ.get("BENCH_MOMO_PORT", "8092"))
 BASE = f"http://127.0.0.1:{PORT_API}"
 GUNICORN = ["--workers", "3", "--threads", "4", "--worker-class", "gthread"]
+SECRET_KEY = secrets.token_urlsafe(50)
 MOMO = {
     "MOMO_SANDBOX_SUBSCRIPTION_KEY": "bench-abonnement",
     "MOMO_SANDBOX_API_USER": str(uuid.uuid4()),
@@ -52,11 +55,11 @@ def etape(message: str) -> None:
     print(f"==> {message}", flush=True)
 
 
-def preparer_base(clients: int, reutiliser: bool) -> str:
+def preparer_base(clients: int, reutiliser: bool, nom: str = "nsia_pass_bench") -> str:
     from nsia_pass_api import embedded_db
 
     url = os.environ.get("BENCH_DATABASE_URL") or (
-        embedded_db.ensure_running("nsia_pass_bench") if reutiliser else embedded_db.recreate("nsia_pass_bench")
+        embedded_db.ensure_running(nom) if reutiliser else embedded_db.recreate(nom)
     )
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "nsia_pass_api.settings.local"
@@ -66,7 +69,7 @@ def preparer_base(clients: int, reutiliser: bool) -> str:
     from django.core.management import call_command
 
     if not reutiliser:
-        etape("Base nsia_pass_bench : migrations, démo, génération")
+        etape(f"Base {nom} : migrations, démo, génération")
         call_command("migrate", verbosity=0)
         call_command("charger_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
         if clients:
@@ -77,42 +80,45 @@ def preparer_base(clients: int, reutiliser: bool) -> str:
     return url
 
 
-def borne_de_bench() -> tuple[str, str]:
+def borne_de_bench(identifiant: str = "BENCH-01") -> tuple[str, str]:
     from apps.borne_auth.models import Borne
     from apps.borne_auth.services import borne_creer
 
-    Borne.objects.filter(identifiant="BENCH-01").delete()
-    borne, cle = borne_creer(identifiant="BENCH-01", libelle="Banc d'essai", agence="Banc d'essai")
+    Borne.objects.filter(identifiant=identifiant).delete()
+    borne, cle = borne_creer(identifiant=identifiant, libelle="Banc d'essai", agence="Banc d'essai")
     return borne.identifiant, cle
 
 
-def demarrer_serveurs(url: str) -> list[subprocess.Popen]:
+def demarrer_sandbox(**reglages: str) -> subprocess.Popen:
+    """The MoMo sandbox with the benchmark's api user; `reglages`: MOMO_SANDBOX_* overrides."""
     env_momo = {
         **os.environ,
         **MOMO,
         "MOMO_SANDBOX_PROCESSING_SECONDS": "0",
         "MOMO_SANDBOX_CALLBACK_DELAY_SECONDS": "0",
+        **reglages,
     }
-    sandbox = subprocess.Popen(  # noqa: S603
+    return subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "apps.mtn_integration.sandbox", "--port", str(PORT_MOMO)],
         cwd=RACINE,
         env=env_momo,
         stdout=subprocess.DEVNULL,
     )
-    env_api = {k: v for k, v in os.environ.items() if not k.startswith(("DEMO_", "DJANGO_", "MOMO_SANDBOX"))}
-    env_api.update(
+
+
+def env_production(url: str, **reglages: str) -> dict:
+    """The API's environment as in production (and the worker's), pointed at the sandbox."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DEMO_", "DJANGO_", "MOMO_SANDBOX"))}
+    env.update(
         {
-            "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.banc",  # production's, demo data allowed
+            "DJANGO_SECRET_KEY": SECRET_KEY,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": url,
+            # Plain HTTP on 127.0.0.1: in production nginx terminates TLS in front of gunicorn.
+            "SECURE_SSL_REDIRECT": "False",
+            # Every request of the load comes from 127.0.0.1: one address, not thousands.
             "THROTTLE_ANONYME": "1000000/min",
-            # The load sends thousands of payment requests from one payer: measure the path,
-            # not the abuse limits' 429 (they are still counted, under the same locks).
-            "LIMITE_PAIEMENTS_PAR_PAYEUR_10_MIN": "100000000",
-            "LIMITE_PAIEMENTS_PAR_PAYEUR_JOUR": "100000000",
-            "LIMITE_PAIEMENTS_PAR_SESSION_HEURE": "100000000",
-            "LIMITE_PAIEMENTS_PAR_BORNE_HEURE": "100000000",
             "LOG_LEVEL": "WARNING",
             "MOMO_BASE_URL": f"http://127.0.0.1:{PORT_MOMO}",
             "MOMO_SUBSCRIPTION_KEY": MOMO["MOMO_SANDBOX_SUBSCRIPTION_KEY"],
@@ -121,8 +127,14 @@ def demarrer_serveurs(url: str) -> list[subprocess.Popen]:
             "MOMO_TARGET_ENVIRONMENT": "sandbox",
             "MOMO_CURRENCY": "EUR",
             "MOMO_CALLBACK_URL": f"{BASE}/api/v1/mtn/callback/",
+            **reglages,
         }
     )
+    return env
+
+
+def demarrer_api(env: dict, journal: Path | None = None) -> subprocess.Popen:
+    """Gunicorn as in production; returns once /health/ answers. `journal`: its log file."""
     api = subprocess.Popen(  # noqa: S603
         [
             str(RACINE / ".venv/bin/gunicorn"),
@@ -134,16 +146,42 @@ def demarrer_serveurs(url: str) -> list[subprocess.Popen]:
             "warning",
         ],
         cwd=RACINE,
-        env=env_api,
+        env=env,
+        stderr=open(journal, "w") if journal else None,  # noqa: SIM115
     )
     for _ in range(100):
         try:
             if requests.get(f"{BASE}/health/", timeout=1).ok:
-                return [sandbox, api]
+                return api
         except requests.RequestException:
             pass
         time.sleep(0.2)
+    api.kill()
     raise SystemExit("L'API ne démarre pas.")
+
+
+def demarrer_serveurs(url: str) -> list[subprocess.Popen]:
+    sandbox = demarrer_sandbox()
+    env_api = env_production(
+        url,
+        # The load sends thousands of payment requests from one payer: measure the path,
+        # not the abuse limits' 429 (they are still counted, under the same locks).
+        LIMITE_PAIEMENTS_PAR_PAYEUR_10_MIN="100000000",
+        LIMITE_PAIEMENTS_PAR_PAYEUR_JOUR="100000000",
+        LIMITE_PAIEMENTS_PAR_SESSION_HEURE="100000000",
+        LIMITE_PAIEMENTS_PAR_BORNE_HEURE="100000000",
+    )
+    return [sandbox, demarrer_api(env_api)]
+
+
+def arreter(processus: list[subprocess.Popen]) -> None:
+    for un in processus:
+        un.send_signal(signal.SIGTERM)
+    for un in processus:
+        try:
+            un.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            un.kill()
 
 
 def echantillon(nombre: int) -> list[tuple[str, str]]:
@@ -239,15 +277,21 @@ def scenario_callbacks(references) -> list:
     ]
 
 
-def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
+def wrk_lancer(requetes, duree: int, connexions: int, lua_en_plus: str = "") -> subprocess.Popen:
+    """wrk in the background; `lua_en_plus`: more of its script (e.g. a delay() to pace it)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
-        f.write(lua(requetes))
-    sortie = subprocess.run(  # noqa: S603
+        f.write(lua(requetes) + lua_en_plus)
+    return subprocess.Popen(  # noqa: S603
         [shutil.which("wrk") or "wrk", "-t2", f"-c{connexions}", f"-d{duree}s", "--timeout", "10s", "-s", f.name, BASE],
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
-        check=True,
-    ).stdout
+    )
+
+
+def wrk_lire(nom: str, processus: subprocess.Popen) -> dict:
+    sortie, _ = processus.communicate()
+    if processus.returncode:
+        raise SystemExit(f"wrk a échoué ({nom}).")
     mesure = json.loads(sortie.strip().splitlines()[-1])
     mesure["rps"] = mesure["requetes"] / (mesure["duree_us"] / 1e6)
     print(
@@ -256,6 +300,10 @@ def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
         flush=True,
     )
     return mesure
+
+
+def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
+    return wrk_lire(nom, wrk_lancer(requetes, duree, connexions))
 
 
 def expliquer(police: str) -> list[tuple[str, float, str]]:
@@ -416,6 +464,28 @@ def machine() -> str:
     )
 
 
+def section_ecrire(section: str) -> Path:
+    """Replace (or append) the section of docs/benchmarks.md whose title is the first line."""
+    docs = RACINE / "docs" / "benchmarks.md"
+    texte = (
+        docs.read_text(encoding="utf-8")
+        if docs.exists()
+        else (
+            "# Benchmarks NSIA PASS\n\nProduit par `scripts/benchmark.py` (voir son en-tête pour la méthode). "
+            "Chaque section est remplacée quand le banc est relancé à la même échelle.\n\n"
+        )
+    )
+    titre = section.splitlines()[0]
+    motif = re.compile(rf"^{re.escape(titre)}\n.*?(?=^## |\Z)", re.S | re.M)
+    texte = (
+        motif.sub(lambda _: section + "\n", texte) if motif.search(texte) else texte.rstrip() + "\n\n" + section + "\n"
+    )
+    docs.parent.mkdir(exist_ok=True)
+    docs.write_text(texte, encoding="utf-8")
+    print(f"==> {docs} mis à jour")
+    return docs
+
+
 def ecrire_docs(clients: int, mesures: dict, explications, duree_reconciliation, js_gzip) -> None:
     from django.db import connection
 
@@ -456,23 +526,7 @@ def ecrire_docs(clients: int, mesures: dict, explications, duree_reconciliation,
     ]
     for nom, total, plan in explications:
         lignes += [f"### SQL du {nom} : {total:.2f} ms d'exécution", "", "```", plan, "```", ""]
-    section = "\n".join(lignes)
-
-    docs = RACINE / "docs" / "benchmarks.md"
-    texte = (
-        docs.read_text(encoding="utf-8")
-        if docs.exists()
-        else (
-            "# Benchmarks NSIA PASS\n\nProduit par `scripts/benchmark.py` (voir son en-tête pour la méthode). "
-            "Chaque section est remplacée quand le banc est relancé à la même échelle.\n\n"
-        )
-    )
-    titre = section.splitlines()[0]
-    motif = re.compile(rf"^{re.escape(titre)}\n.*?(?=^## |\Z)", re.S | re.M)
-    texte = motif.sub(section + "\n", texte) if motif.search(texte) else texte.rstrip() + "\n\n" + section + "\n"
-    docs.parent.mkdir(exist_ok=True)
-    docs.write_text(texte, encoding="utf-8")
-    print(f"==> {docs} mis à jour")
+    section_ecrire("\n".join(lignes))
 
 
 def main():
@@ -514,9 +568,7 @@ def main():
             print(f"  JavaScript de la borne : {js / 1024:.1f} Ko gzip (objectif ≤ 200)")
         ecrire_docs(args.clients, mesures, explications, duree, js)
     finally:
-        for serveur in serveurs:
-            serveur.send_signal(signal.SIGTERM)
-            serveur.wait(timeout=10)
+        arreter(serveurs)
 
 
 if __name__ == "__main__":

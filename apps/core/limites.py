@@ -37,23 +37,46 @@ class Limite:
 
 
 def verrouiller(cles: list[str]) -> None:
-    """Advisory locks held until the end of the current transaction, taken in a fixed order."""
+    """Advisory locks held until the end of the current transaction, taken in a fixed order.
+
+    One statement for all the keys: a payment holds four, and each round trip to PostgreSQL
+    counts under load (docs/benchmarks.md, « Paiements »).
+    """
     assert connection.in_atomic_block, "a lock must live in the caller's transaction"
     with connection.cursor() as cursor:
-        for cle in sorted(set(cles)):
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [cle])
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(cle, 0)) "
+            "FROM (SELECT cle FROM unnest(%s::text[]) AS cle ORDER BY cle) AS ordonnees",
+            [sorted(set(cles))],
+        )
 
 
-def _attente(limite: Limite, maintenant) -> int:
-    """Seconds until the window has room again, 0 when it has room now."""
-    dates = list(
-        DemandeLimitee.objects.filter(cle=limite.cle, date__gt=maintenant - limite.fenetre)
-        .order_by("-date")
-        .values_list("date", flat=True)[: limite.maximum]
-    )
-    if len(dates) < limite.maximum:
-        return 0
-    return max(1, math.ceil((dates[-1] + limite.fenetre - maintenant).total_seconds()))
+def _attentes(limites: list[Limite], maintenant) -> list[int]:
+    """For each limit, seconds until its window has room again (0: room now); one query for all."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT l.rang, d.date FROM unnest(%s::text[], %s::timestamptz[], %s::int[]) "  # noqa: S608
+            f"WITH ORDINALITY AS l(cle, depuis, maximum, rang) "
+            f"CROSS JOIN LATERAL (SELECT date FROM {DemandeLimitee._meta.db_table} "
+            f"WHERE cle = l.cle AND date > l.depuis ORDER BY date DESC LIMIT l.maximum) AS d",
+            [
+                [limite.cle for limite in limites],
+                [maintenant - limite.fenetre for limite in limites],
+                [limite.maximum for limite in limites],
+            ],
+        )
+        dates: dict[int, list] = {}
+        for rang, date in cursor.fetchall():
+            dates.setdefault(rang - 1, []).append(date)
+    attentes = []
+    for i, limite in enumerate(limites):
+        recentes = dates.get(i, [])
+        if len(recentes) < limite.maximum:
+            attentes.append(0)
+        else:
+            plus_vieille = min(recentes)
+            attentes.append(max(1, math.ceil((plus_vieille + limite.fenetre - maintenant).total_seconds())))
+    return attentes
 
 
 @transaction.atomic
@@ -61,7 +84,8 @@ def limites_consommer(limites: list[Limite]) -> None:
     """Count one request against every limit, or refuse (429) without counting any."""
     verrouiller([limite.cle for limite in limites])
     maintenant = timezone.now()
-    refus = [(attente, limite) for limite in limites if (attente := _attente(limite, maintenant))]
+    attentes = zip(_attentes(limites, maintenant), limites, strict=True)
+    refus = [(attente, limite) for attente, limite in attentes if attente]
     if refus:
         attente, limite = max(refus, key=lambda r: r[0])
         raise LimiteAtteinte(limite.message, attente)

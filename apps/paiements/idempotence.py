@@ -10,7 +10,7 @@ import hashlib
 import json
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError, Conflict
@@ -31,13 +31,19 @@ def _bail_prendre(*, portee: str, cle: str, empreinte: str):
     Returns None when the lease is ours, else the (status, body) to replay.
     """
     maintenant = timezone.now()
-    RequeteIdempotente.objects.filter(portee=portee, cle=cle, date__lt=maintenant - DUREE).delete()
-    try:
-        with transaction.atomic():
-            RequeteIdempotente.objects.create(portee=portee, cle=cle, empreinte=empreinte, fin_bail=maintenant + BAIL)
-        return None
-    except IntegrityError:
-        pass
+    # One statement, committed at once (autocommit), in the common case of a new key: each
+    # round trip to PostgreSQL counts under load (docs/benchmarks.md, « Paiements »).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {RequeteIdempotente._meta.db_table} (portee, cle, empreinte, date, fin_bail) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (portee, cle) DO NOTHING RETURNING id",
+            [portee, cle, empreinte, maintenant, maintenant + BAIL],
+        )
+        if cursor.fetchone() is not None:
+            return None
+    # The key exists: forgotten after 24 hours (then taken again), else replayed or in progress.
+    if RequeteIdempotente.objects.filter(portee=portee, cle=cle, date__lt=maintenant - DUREE).delete()[0]:
+        return _bail_prendre(portee=portee, cle=cle, empreinte=empreinte)
     precedente = RequeteIdempotente.objects.filter(portee=portee, cle=cle).first()
     if precedente is None:  # removed meanwhile (its request failed): try once more
         return _bail_prendre(portee=portee, cle=cle, empreinte=empreinte)

@@ -229,14 +229,15 @@ def callback_recevoir(
     transaction_momo = None if indice is None else transaction_par_indice(mode_paiement=mode_paiement, indice=indice)
     if transaction_momo is None:
         return None
-    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
-        callback_recu=True, date_dernier_callback=timezone.now()
-    )
     if transaction_momo.finale:
-        # Only to hear the operator contradict itself (docs/paiements.md), at most once a minute.
+        # Only to hear the operator contradict itself (docs/paiements.md), at most once a minute;
+        # in between nothing is written: a flood naming a settled payment costs one read each.
         derniere = transaction_momo.derniere_verification or transaction_momo.date_creation
         if timezone.now() - derniere < INTERVALLE_CALLBACK_FINAL:
             return transaction_momo
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
+        callback_recu=True, date_dernier_callback=timezone.now()
+    )
     verification_differer(reference_id=transaction_momo.reference_id, source="callback")
     return transaction_momo
 

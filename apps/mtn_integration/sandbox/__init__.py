@@ -54,7 +54,7 @@ MOMO_SANDBOX_TOKEN_SECONDS (3600), MOMO_SANDBOX_REASON_FORMAT (string), MOMO_SAN
 
 Control API (no key; ``--no-control`` disables it), see ``control`` and ``faults``:
 ``POST /_sandbox/faults`` {"callback": "twice"|"late"|"never"|"lie", "callback_delay": s,
-"requesttopay": "error500"|"error503"|"hang"|"accept_then_hang", "status":
+"requesttopay": "error500"|"error503"|"hang"|"accept_then_hang"|"slow", "status":
 "error500"|"error503"|"hang", "hang_seconds": s, "scope": msisdn|"next", "count": n};
 ``POST /_sandbox/reset``; ``POST /_sandbox/config`` (timings, callback method, keys);
 ``POST /_sandbox/users`` {"apiUser", "apiKey", "providerCallbackHost"?};

@@ -5,7 +5,8 @@ A body such as ``{"callback": "lie", "requesttopay": "accept_then_hang", "hang_s
 the switches to one payer (an MSISDN) or to the next matching request only (``"next"``);
 ``count`` (n) limits each switch to its n next uses. Callback faults are bound to a
 transaction when its request-to-pay arrives, so "the next callback" means "the callback of
-the next request-to-pay".
+the next request-to-pay". ``"requesttopay": "slow"`` is a slow but working MTN: it waits
+``hang_seconds``, then handles the request as usual (benchmarks: MTN answering after 1 s).
 """
 
 import threading
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 FAULT_VALUES: dict[str, frozenset[str]] = {
     "callback": frozenset({"twice", "late", "never", "lie"}),
-    "requesttopay": frozenset({"error500", "error503", "hang", "accept_then_hang"}),
+    "requesttopay": frozenset({"error500", "error503", "hang", "accept_then_hang", "slow"}),
     "status": frozenset({"error500", "error503", "hang"}),
 }
 DEFAULT_HANG_SECONDS = 30.0

@@ -135,6 +135,8 @@ def request_to_pay(state: SandboxState, request: Request) -> Response:
         return error(500, "INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing.")
     if fault == "error503":
         return error(503, "SERVICE_UNAVAILABLE", "Service unavailable, try again later.")
+    if fault == "slow":
+        state.sleep(state.faults.hang_seconds)  # then answered as usual
 
     reference = request.header("X-Reference-Id")
     if not UUID4.match(reference):

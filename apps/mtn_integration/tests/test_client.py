@@ -1,6 +1,7 @@
 """Our Collection client against the sandbox: token cache, faults, safe sending, masking."""
 
 import threading
+import time
 import uuid
 
 import pytest
@@ -64,6 +65,15 @@ def test_faults_scoped_to_one_payer(momo_sandbox, client):
 def test_connection_refused_is_unavailable(client_for):
     with pytest.raises(MomoUnavailable):
         client_for(base_url="http://127.0.0.1:9").get_balance()
+
+
+def test_slow_request_to_pay_answers_after_the_delay_and_is_then_accepted(momo_sandbox, client):
+    momo_sandbox.set_faults(requesttopay="slow", hang_seconds=0.5)
+    debut = time.monotonic()
+    reference = pay(client)
+    assert time.monotonic() - debut >= 0.5
+    assert [t["referenceId"] for t in momo_sandbox.transactions()] == [reference]
+    assert client.get_status(reference).status is TransactionStatus.SUCCESSFUL
 
 
 def test_accepted_after_the_client_timed_out_is_not_sent_twice(momo_sandbox, client_for):

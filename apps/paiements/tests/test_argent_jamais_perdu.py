@@ -49,6 +49,19 @@ def test_cle_d_une_requete_morte_reprise_apres_le_bail(jean):
 
 
 @pytest.mark.django_db
+def test_cle_de_plus_de_24_h_oubliee_puis_reprise(jean):
+    """After 24 hours a key is forgotten: the same key starts a new payment, which it then replays."""
+    _cle_laissee_par_une_requete_morte(jean, timezone.now() - timedelta(hours=25))
+    RequeteIdempotente.objects.filter(cle="tap-crash").update(
+        date=timezone.now() - timedelta(hours=25), code_http=202, reponse={"reference": "PAY-ANCIENNE"}
+    )
+    reponse = payer(jean, cle="tap-crash")
+    assert reponse.status_code == 202 and reponse.json()["reference"] != "PAY-ANCIENNE"
+    assert payer(jean, cle="tap-crash").json() == reponse.json()
+    assert RequeteIdempotente.objects.filter(cle="tap-crash").count() == 1
+
+
+@pytest.mark.django_db
 def test_reponse_enregistree_dans_la_transaction_du_paiement(jean):
     """The key's answer and the paiement commit together: a paiement never exists without it."""
     reponse = payer(jean, cle="tap-1")

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from apps.mtn_integration.models import TransactionMomo
@@ -373,6 +374,29 @@ def test_callbacks_repetes_une_seule_verification_en_attente(api, jean, sandbox)
     for _ in range(5):
         assert callback(api, transaction_momo).status_code == 200
     assert [t["task_name"] for t in travaux_en_file()].count("momo.verifier") == 1
+
+
+def test_rappels_forges_sur_un_paiement_regle_n_ecrivent_rien(api, jean, sandbox):
+    """A flood of callbacks naming a settled payment (its reference is on the receipt): reads only.
+
+    Each write is a WAL flush that the kiosks' own payments then wait behind.
+    """
+    transaction_momo = paiement_envoye(jean)
+    travaux_executer()
+    jusqu_au_statut_final(transaction_momo.paiement.reference)
+    callback(api, transaction_momo)  # the genuine one: recorded
+    travaux_executer()
+    transaction_momo.refresh_from_db()
+    avant = (transaction_momo.date_dernier_callback, transaction_momo.derniere_verification)
+    with CaptureQueriesContext(connection) as requetes:
+        for _ in range(5):
+            assert callback(api, transaction_momo).status_code == 200
+    ecritures = [
+        r["sql"] for r in requetes.captured_queries if r["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
+    ]
+    assert ecritures == []
+    transaction_momo.refresh_from_db()
+    assert (transaction_momo.date_dernier_callback, transaction_momo.derniere_verification) == avant
 
 
 def test_succes_apres_notre_echec_credite_et_audite(api, jean, sandbox):

@@ -9,6 +9,7 @@ second: a database restart never kills the worker.
 import asyncio
 import logging
 import signal
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand
 from procrastinate.contrib.django import app
@@ -33,6 +34,10 @@ class Command(BaseCommand):
 async def _travailler(*, concurrency: int, files: list[str] | None) -> None:
     arret = asyncio.Event()
     boucle = asyncio.get_running_loop()
+    # Our tasks are synchronous (Django ORM, HTTP to MTN): Procrastinate runs each in the loop's
+    # default thread pool, which Python caps at cores + 4 (6 on 2 cores) whatever --concurrency
+    # says. A request-to-pay waits on MTN, not on a core: give every job slot its thread.
+    boucle.set_default_executor(ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="travail"))
     for signal_arret in (signal.SIGTERM, signal.SIGINT):
         boucle.add_signal_handler(signal_arret, arret.set)
     while not arret.is_set():

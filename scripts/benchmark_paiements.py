@@ -1,0 +1,384 @@
+"""Benchmark of the payment path: kiosks paying while MTN is slow, forged callbacks vs the dashboard.
+
+    nice -n 10 .venv/bin/python scripts/benchmark_paiements.py
+    BENCH_PORT=8013 BENCH_MOMO_PORT=8093 nice -n 10 .venv/bin/python scripts/benchmark_paiements.py --reutiliser
+
+Set-up, shared with scripts/benchmark.py (same helpers): a fresh database
+`nsia_pass_bench_paiements` with the demo data plus `--clients` generated clients (each
+simulated kiosk needs its own signed-in clients: one pending payment per contrat); the MoMo
+sandbox, whose request-to-pay answers only after `--delai-mtn` seconds (fault "slow" of its
+control API); the API under gunicorn with production settings; `--travailleurs` real workers
+(`manage.py travailleur --concurrency 8`, as scripts/run.sh starts it).
+
+The abuse limits keep their production values: each kiosk is its own borne and each payment
+is made by a different client (own session, own MTN number), as at real kiosks. Only the
+anonymous throttle is raised: every request of the load comes from 127.0.0.1.
+
+1. Payment initiation: `--kiosques` threads (one HTTP connection each, all started together),
+   each signing in its clients at its own borne, then sending one POST per client, back to
+   back, as the kiosk does (borne headers, Bearer token, a new Idempotency-Key, the échéance
+   amount). p50/p95/p99, errors, and how long until every payment reached the sandbox.
+2. Dashboard: wrk, `--kiosques` connections, `--duree` seconds, alone; then again while a
+   second wrk (100 connections, each pausing ~1 s between two callbacks) makes `--rappels`
+   forged MTN callbacks per second (unknown references, unreadable bodies, real references
+   with a lying status). Ratio of the two p95. wrk, not Python, sends the load: the client's
+   own CPU is the machine's too.
+
+Before the 50 kiosks, one lone kiosk pays 20 times: one request's latency without concurrency.
+Prints the figures and the machine's load average, and writes the section « Paiements » of
+docs/benchmarks.md.
+"""
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+
+import benchmark
+import requests
+from benchmark import BASE, PORT_MOMO, RACINE, etape
+
+BASE_DE_DONNEES = "nsia_pass_bench_paiements"
+SANDBOX = f"http://127.0.0.1:{PORT_MOMO}"
+CONNEXIONS_RAPPELS = 100
+SEULE = 20  # payments of the lone kiosk measured first: the floor of one request's latency
+TITRE = "## Paiements : initiation sous un MTN lent, rappels forgés"
+
+
+def percentile(valeurs: list[float], q: float) -> float:
+    rangees = sorted(valeurs)
+    return rangees[max(0, math.ceil(q / 100 * len(rangees)) - 1)] if rangees else float("nan")
+
+
+def contrats_payables(nombre: int) -> list[tuple[str, str, int]]:
+    """(police, telephone, montant) of active contrats of distinct MTN clients, none pending."""
+    from django.db.models import Exists, OuterRef
+
+    from apps.paiements.models import Paiement
+    from apps.souscriptions.models import Contrat
+    from apps.souscriptions.selectors import montant_echeance
+
+    en_attente = Paiement.objects.filter(souscription_id=OuterRef("souscription_id"), statut="en_attente")
+    choisis, clients = [], set()
+    for contrat in (
+        Contrat.objects.filter(etat="actif", client_telephone__startswith="+24206")
+        .exclude(Exists(en_attente))
+        .order_by("souscription_id")
+        .values("numero_police", "client_telephone", "client_id", "montant_prime", "periodicite")
+        .iterator()
+    ):
+        if contrat["client_id"] in clients:
+            continue
+        clients.add(contrat["client_id"])
+        montant = montant_echeance(montant_prime=contrat["montant_prime"], periodicite=contrat["periodicite"])
+        choisis.append((contrat["numero_police"], contrat["client_telephone"], montant))
+        if len(choisis) == nombre:
+            return choisis
+    raise SystemExit(f"{len(choisis)} contrats payables seulement : augmenter --clients.")
+
+
+def demarrer_travailleurs(env: dict, nombre: int, concurrence: int) -> list[subprocess.Popen]:
+    return [
+        subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "travailleur", "--concurrency", str(concurrence)],
+            cwd=RACINE,
+            env=env,
+            stdout=open(RACINE / ".run" / f"bench-travailleur-{i}.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        for i in range(nombre)
+    ]
+
+
+def references_chez_mtn() -> set[str]:
+    transactions = requests.get(f"{SANDBOX}/_sandbox/transactions", timeout=10).json()
+    return {t.get("externalId") for t in transactions}
+
+
+def initiation(kiosques: list[tuple[tuple[str, str], list[dict]]], attendre_mtn: bool = True) -> dict:
+    """Every kiosk sends its payments back to back, all kiosks at once; then waits for MTN."""
+    depart = threading.Barrier(len(kiosques) + 1)
+    mesures: list[tuple[float, int, str | None]] = []
+    verrou = threading.Lock()
+
+    def kiosque(borne, sessions):
+        http = requests.Session()
+        en_tetes_borne = {"X-Borne-Id": borne[0], "X-Borne-Key": borne[1]}
+        depart.wait()
+        for session in sessions:
+            debut = time.perf_counter()
+            try:
+                reponse = http.post(
+                    f"{BASE}/api/v1/contrats/{session['police']}/paiements/",
+                    json={"montant": session["montant"]},
+                    headers={
+                        **en_tetes_borne,
+                        "Authorization": f"Bearer {session['access']}",
+                        "Idempotency-Key": str(uuid.uuid4()),
+                    },
+                    timeout=30,
+                )
+                code, reference = reponse.status_code, (reponse.json() or {}).get("reference")
+            except (requests.RequestException, ValueError):
+                code, reference = 0, None
+            with verrou:
+                mesures.append((time.perf_counter() - debut, code, reference))
+
+    fils = [threading.Thread(target=kiosque, args=k) for k in kiosques]
+    for fil in fils:
+        fil.start()
+    depart.wait()
+    t0 = time.perf_counter()
+    for fil in fils:
+        fil.join()
+    duree_envoi = time.perf_counter() - t0
+    references = {r for _, code, r in mesures if code == 202}
+    while attendre_mtn and references - references_chez_mtn():
+        if time.perf_counter() - t0 > 600:
+            break
+        time.sleep(0.2)
+    vidage = time.perf_counter() - t0
+    latences = [d * 1000 for d, _, _ in mesures]
+    codes: dict[int, int] = {}
+    for _, code, _ in mesures:
+        codes[code] = codes.get(code, 0) + 1
+    resultat = {
+        "requetes": len(mesures),
+        "duree": duree_envoi,
+        "rps": len(mesures) / duree_envoi,
+        "p50": percentile(latences, 50),
+        "p95": percentile(latences, 95),
+        "p99": percentile(latences, 99),
+        "max": max(latences),
+        "erreurs": len(mesures) - codes.get(202, 0),
+        "codes": codes,
+        "vidage": vidage,
+        "arrives": len(references & references_chez_mtn()),
+        "references": sorted(references),
+    }
+    print(
+        f"  initiation : {resultat['requetes']} paiements en {duree_envoi:.1f} s ({resultat['rps']:.0f} req/s)  "
+        f"p50 {resultat['p50']:.1f} ms  p95 {resultat['p95']:.1f} ms  p99 {resultat['p99']:.1f} ms  "
+        f"max {resultat['max']:.1f} ms  erreurs {resultat['erreurs']} {codes}",
+        flush=True,
+    )
+    print(
+        f"  tous chez MTN (bac à sable) {vidage:.1f} s après le premier envoi "
+        f"({resultat['arrives']}/{len(references)})",
+        flush=True,
+    )
+    return resultat
+
+
+def chauffer(sessions: list[dict]) -> None:
+    """A running API has its PostgreSQL connections open in every gunicorn thread already."""
+
+    def lire(session):
+        requests.get(
+            f"{BASE}/api/v1/clients/{session['police']}/dashboard/",
+            headers={"Authorization": f"Bearer {session['access']}"},
+            timeout=30,
+        )
+
+    with ThreadPoolExecutor(24) as pool:
+        list(pool.map(lire, sessions[:200]))
+
+
+def rappels_forges(references_reelles: list[str]) -> list[tuple[str, str, dict, str]]:
+    """Callbacks anyone can send (they are not signed): unknown references, garbage, lying ones."""
+    en_tetes = {"Content-Type": "application/json"}
+    forges = []
+    for i in range(400):
+        genre = i % 4
+        if genre == 0:
+            forges.append(("PUT", f"/api/v1/mtn/callback/?ref={uuid.uuid4()}", en_tetes, '{"status": "SUCCESSFUL"}'))
+        elif genre == 1:
+            corps = {"externalId": f"PAY-20260101-{i:010X}", "status": "SUCCESSFUL", "amount": "500"}
+            forges.append(("PUT", "/api/v1/mtn/callback/", en_tetes, json.dumps(corps)))
+        elif genre == 2:
+            forges.append(("PUT", "/api/v1/mtn/callback/", en_tetes, "{pas du json" * 8))
+        else:  # a real paiement of the first part, already final: MTN "says" it failed
+            reelle = references_reelles[i % len(references_reelles)] if references_reelles else "PAY-INCONNU"
+            forges.append(
+                ("PUT", "/api/v1/mtn/callback/", en_tetes, json.dumps({"externalId": reelle, "status": "FAILED"}))
+            )
+    return forges
+
+
+def tableau_de_bord(sessions, duree: int, connexions: int, rappels: list | None = None, par_seconde: int = 0) -> dict:
+    """wrk on the dashboard; with `rappels`, a second wrk sends them at `par_seconde` meanwhile."""
+    requetes = [
+        ("GET", f"/api/v1/clients/{s['police']}/dashboard/", {"Authorization": f"Bearer {s['access']}"}, None)
+        for s in sessions
+    ]
+    if not rappels:
+        return benchmark.wrk("tableau de bord seul", requetes, duree, connexions)
+    # Paced like an attacker's script: each connection waits between two callbacks (the rate
+    # falls below `par_seconde` when the answers take more than ~50 ms: the achieved rate is shown).
+    pause_ms = max(1, round(1000 * CONNEXIONS_RAPPELS / par_seconde) - 50)
+    emetteur = benchmark.wrk_lancer(
+        rappels, duree + 4, CONNEXIONS_RAPPELS, f"\ndelay = function() return {pause_ms} end\n"
+    )
+    time.sleep(2)  # the callbacks' pace settles first
+    mesure = benchmark.wrk("tableau de bord + rappels forgés", requetes, duree, connexions)
+    mesure["rappels"] = benchmark.wrk_lire("rappels forgés (404/400 attendus)", emetteur)
+    print(f"  rappels forgés : {mesure['rappels']['rps']:.0f} par seconde", flush=True)
+    return mesure
+
+
+def etat_des_paiements(references: list[str]) -> dict[str, int]:
+    from django.db.models import Count
+
+    from apps.paiements.models import Paiement
+
+    return dict(
+        Paiement.objects.filter(reference__in=references).values_list("statut").annotate(n=Count("id")).order_by()
+    )
+
+
+def ecrire_docs(args, essais: list[dict]) -> None:
+    lignes = [
+        TITRE,
+        "",
+        f"Produit par `scripts/benchmark_paiements.py` le {date.today():%d/%m/%Y} (voir son en-tête). "
+        f"Machine : {benchmark.machine()} ; **2 cœurs partagés** avec d'autres travaux pendant la mesure, "
+        "banc lancé avec `nice -n 10`. Données : la démo plus "
+        f"{args.clients} clients générés (chaque borne simulée a ses propres clients connectés : un seul "
+        "paiement en attente par contrat). Limites d'abus aux valeurs de production (une borne par kiosque, "
+        "un client et un numéro MTN par paiement) ; seul `THROTTLE_ANONYME` est relevé (toute la charge vient "
+        f"de 127.0.0.1). Bac à sable MoMo : request-to-pay répond après {args.delai_mtn:g} s (panne `slow`) ; "
+        f"{args.travailleurs} travailleur(s) `manage.py travailleur --concurrency {args.concurrence}`.",
+        "",
+        f"1. Initiation : {args.kiosques} bornes simultanées (une connexion chacune, parties ensemble), "
+        f"{args.paiements} paiements chacune à la suite (`POST /api/v1/contrats/{{police}}/paiements/`, "
+        "en-têtes de borne, jeton, `Idempotency-Key`). Objectif : p95 < 150 ms.",
+        "",
+        f"Avant chaque essai, une borne seule fait {SEULE} paiements à la suite : le coût d'une requête sans "
+        "concurrence. « charge » : charge moyenne de la machine (1 min) juste avant la mesure.",
+        "",
+        "| essai | bornes | paiements | req/s | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | erreurs | "
+        "tous chez MTN après | charge |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for i, e in enumerate(essais, 1):
+        m = e["initiation"]
+        for bornes, n in ((1, m["seule"]), (args.kiosques, m)):
+            lignes.append(
+                f"| {i} | {bornes} | {n['requetes']} | {n['rps']:.0f} | {n['p50']:.1f} | {n['p95']:.1f} | "
+                f"{n['p99']:.1f} | {n['max']:.1f} | {n['erreurs']} | "
+                f"{n['vidage']:.1f} s ({n['arrives']}/{len(n['references'])}) | "
+                + (f"{m['charge']:.1f} |" if n is m else "|")
+            )
+    lignes += [
+        "",
+        f"2. Tableau de bord (`GET /api/v1/clients/{{police}}/dashboard/`, wrk, {args.kiosques} connexions, "
+        f"{args.duree} s), seul puis pendant {args.rappels} rappels MTN forgés par seconde (références "
+        "inconnues, corps illisibles, vraies références au statut mensonger). Objectif : p95 × < 1,2.",
+        "",
+        "| essai | seul : req/s | seul : p95 (ms) | avec rappels : req/s | avec rappels : p95 (ms) | ratio p95 | "
+        "rappels envoyés (par s) | p95 d'un rappel (ms) | charge |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for i, e in enumerate(essais, 1):
+        seul, charge = e["seul"], e["avec_rappels"]
+        r = charge["rappels"]
+        lignes.append(
+            f"| {i} | {seul['rps']:.0f} | {seul['p95'] / 1000:.1f} | {charge['rps']:.0f} | "
+            f"{charge['p95'] / 1000:.1f} | {charge['p95'] / seul['p95']:.2f} | {r['requetes']} "
+            f"({r['rps']:.0f}) | {r['p95'] / 1000:.1f} | {seul['charge']:.1f} |"
+        )
+    lignes += ["", "Analyse et objectifs : section « Objectifs et analyse » en tête de ce document."]
+    benchmark.section_ecrire("\n".join(lignes) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=6000, help="clients générés en plus de la démo")
+    parser.add_argument("--kiosques", type=int, default=50, help="bornes (et sessions du tableau de bord)")
+    parser.add_argument("--paiements", type=int, default=10, help="paiements par borne")
+    parser.add_argument("--delai-mtn", type=float, default=1.0, help="secondes avant la réponse au request-to-pay")
+    parser.add_argument("--travailleurs", type=int, default=1, help="0 : initiation seule, sans envoi à MTN")
+    parser.add_argument("--concurrence", type=int, default=8, help="travaux en parallèle par travailleur")
+    parser.add_argument("--duree", type=int, default=20, help="secondes de charge du tableau de bord")
+    parser.add_argument("--rappels", type=int, default=100, help="rappels forgés par seconde")
+    parser.add_argument("--essais", type=int, default=1, help="mesures successives, dans la même base")
+    parser.add_argument("--reutiliser", action="store_true", help=f"garder la base {BASE_DE_DONNEES} existante")
+    parser.add_argument("--sans-docs", action="store_true", help="ne pas écrire docs/benchmarks.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk est requis : apt-get install -y wrk")
+
+    url = benchmark.preparer_base(args.clients, args.reutiliser, nom=BASE_DE_DONNEES)
+    processus = [benchmark.demarrer_sandbox(MOMO_SANDBOX_PROCESSING_SECONDS="1")]
+    try:
+        env = benchmark.env_production(url)
+        (RACINE / ".run").mkdir(exist_ok=True)
+        processus.append(benchmark.demarrer_api(env, journal=RACINE / ".run" / "bench-api.log"))
+        processus += demarrer_travailleurs(env, args.travailleurs, args.concurrence)
+        essais = []
+        for essai in range(1, args.essais + 1):
+            etape(f"Essai {essai} : {args.kiosques} bornes, {args.paiements} paiements chacune")
+            requests.post(f"{SANDBOX}/_sandbox/faults", json={}, timeout=5).raise_for_status()
+            serie = f"{int(time.time()) % 100000:05d}"  # new bornes each time: their hourly limits start at 0
+            bornes = [benchmark.borne_de_bench(f"BP{serie}-{i:02d}") for i in range(args.kiosques)]
+            contrats = contrats_payables(args.kiosques * args.paiements + SEULE)
+            borne_seule = benchmark.borne_de_bench(f"BP{serie}-seule")
+            sessions_seules = benchmark.connecter([(p, t) for p, t, _ in contrats[-SEULE:]], borne_seule)
+            for session, (_, _, montant) in zip(sessions_seules, contrats[-SEULE:], strict=True):
+                session["montant"] = montant
+            kiosques = []
+            for i, borne in enumerate(bornes):
+                les_siens = contrats[i * args.paiements : (i + 1) * args.paiements]
+                sessions = benchmark.connecter([(p, t) for p, t, _ in les_siens], borne)
+                for session, (_, _, montant) in zip(sessions, les_siens, strict=True):
+                    session["montant"] = montant
+                kiosques.append((borne, sessions))
+            requests.post(
+                f"{SANDBOX}/_sandbox/faults",
+                json={"requesttopay": "slow", "hang_seconds": args.delai_mtn},
+                timeout=5,
+            ).raise_for_status()
+            chauffer([s for _, les_siennes in kiosques for s in les_siennes])
+            print("  une borne seule (le coût d'une requête, sans concurrence) :", flush=True)
+            seule = initiation([(borne_seule, sessions_seules)], attendre_mtn=args.travailleurs > 0)
+            charge = os.getloadavg()[0]
+            print(f"  {args.kiosques} bornes ensemble (charge de la machine avant : {charge:.1f}) :", flush=True)
+            mesure = initiation(kiosques, attendre_mtn=args.travailleurs > 0)
+            mesure["seule"], mesure["charge"] = seule, charge
+            attente = time.perf_counter()
+            while (
+                args.travailleurs
+                and etat_des_paiements(mesure["references"]).get("en_attente")
+                and time.perf_counter() - attente < 120
+            ):
+                time.sleep(1)
+            print(f"  paiements après vidage : {etat_des_paiements(mesure['references'])}", flush=True)
+
+            etape(f"Tableau de bord : {args.kiosques} sessions, seul puis avec {args.rappels} rappels forgés/s")
+            sessions = [s for _, les_siennes in kiosques for s in les_siennes[:1]]
+            sessions = benchmark.connecter([(s["police"], s["telephone"]) for s in sessions], bornes[0])
+            charge_tdb = os.getloadavg()[0]
+            seul = tableau_de_bord(sessions, args.duree, args.kiosques)
+            seul["charge"] = charge_tdb
+            avec = tableau_de_bord(
+                sessions, args.duree, args.kiosques, rappels_forges(mesure["references"]), args.rappels
+            )
+            print(f"  p95 avec rappels / p95 seul = {avec['p95'] / seul['p95']:.2f} (objectif < 1,2)", flush=True)
+            essais.append({"initiation": mesure, "seul": seul, "avec_rappels": avec})
+        if not args.sans_docs:
+            ecrire_docs(args, essais)
+    finally:
+        benchmark.arreter(processus)
+
+
+if __name__ == "__main__":
+    os.chdir(RACINE)
+    main()
