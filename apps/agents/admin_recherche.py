@@ -21,6 +21,9 @@ class ListeVolumineuseMixin:
     # Newest first by primary key: the PK index gives the first page at once, where sorting
     # 16 million paiements by a date without index takes seconds.
     ordering = ["-pk"]
+    # Rendering a row costs more than reading it (Django's admin formats every cell): 50 rows a
+    # page keep a paiements page near half of the 100-row default (docs/benchmarks.md).
+    list_per_page = 50
     chemin_souscription = "souscription__"
     chemin_client = None  # from the listed model to its client; by default through the souscription
     recherche_exacte: tuple[str, ...] = ()
