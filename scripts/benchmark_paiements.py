@@ -17,7 +17,10 @@ anonymous throttle is raised: every request of the load comes from 127.0.0.1.
 1. Payment initiation: `--kiosques` threads (one HTTP connection each, all started together),
    each signing in its clients at its own borne, then sending one POST per client, back to
    back, as the kiosk does (borne headers, Bearer token, a new Idempotency-Key, the échéance
-   amount). p50/p95/p99, errors, and how long until every payment reached the sandbox.
+   amount). p50/p95/p99, errors, and how long until every payment reached the sandbox. Twice:
+   back to back (saturation), then at a kiosk's pace (each payment followed as the waiting
+   screen follows it, its status read every 2 s until the operator settles it, before the next
+   client pays), with other bornes and clients.
 2. Dashboard: wrk, `--kiosques` connections, `--duree` seconds, alone; then again while a
    second wrk (100 connections, each pausing ~1 s between two callbacks) makes `--rappels`
    forged MTN callbacks per second (unknown references, unreadable bodies, real references
@@ -103,8 +106,15 @@ def references_chez_mtn() -> set[str]:
     return {t.get("externalId") for t in transactions}
 
 
-def initiation(kiosques: list[tuple[tuple[str, str], list[dict]]], attendre_mtn: bool = True) -> dict:
-    """Every kiosk sends its payments back to back, all kiosks at once; then waits for MTN."""
+def initiation(
+    kiosques: list[tuple[tuple[str, str], list[dict]]], attendre_mtn: bool = True, suivre: bool = False
+) -> dict:
+    """Every kiosk sends its payments, all kiosks at once; then waits for MTN.
+
+    `suivre=False`: back to back (saturation). `suivre=True`: at a kiosk's pace, each payment
+    followed as the kiosk follows it (its status read every 2 s until the operator settles it)
+    before the next client pays.
+    """
     depart = threading.Barrier(len(kiosques) + 1)
     mesures: list[tuple[float, int, str | None]] = []
     verrou = threading.Lock()
@@ -131,6 +141,8 @@ def initiation(kiosques: list[tuple[tuple[str, str], list[dict]]], attendre_mtn:
                 code, reference = 0, None
             with verrou:
                 mesures.append((time.perf_counter() - debut, code, reference))
+            if suivre and code == 202:
+                paiement_suivre(http, session, en_tetes_borne, reference)
 
     fils = [threading.Thread(target=kiosque, args=k) for k in kiosques]
     for fil in fils:
@@ -176,6 +188,23 @@ def initiation(kiosques: list[tuple[tuple[str, str], list[dict]]], attendre_mtn:
         flush=True,
     )
     return resultat
+
+
+def paiement_suivre(http: requests.Session, session: dict, en_tetes_borne: dict, reference: str) -> None:
+    """What the kiosk's waiting screen does: read the payment every 2 s until it is settled."""
+    fin = time.perf_counter() + 90
+    while time.perf_counter() < fin:
+        time.sleep(2)
+        try:
+            reponse = http.get(
+                f"{BASE}/api/v1/paiements/{reference}/",
+                headers={**en_tetes_borne, "Authorization": f"Bearer {session['access']}"},
+                timeout=30,
+            )
+            if reponse.status_code == 200 and reponse.json().get("statut") != "en_attente":
+                return
+        except (requests.RequestException, ValueError):
+            pass
 
 
 def chauffer(sessions: list[dict]) -> None:
@@ -244,6 +273,18 @@ def etat_des_paiements(references: list[str]) -> dict[str, int]:
     )
 
 
+def kiosques_preparer(bornes, contrats, paiements: int) -> list[tuple[tuple[str, str], list[dict]]]:
+    """Each borne with its own signed-in clients (one pending payment per contrat)."""
+    kiosques = []
+    for i, borne in enumerate(bornes):
+        les_siens = contrats[i * paiements : (i + 1) * paiements]
+        sessions = benchmark.connecter([(p, t) for p, t, _ in les_siens], borne)
+        for session, (_, _, montant) in zip(sessions, les_siens, strict=True):
+            session["montant"] = montant
+        kiosques.append((borne, sessions))
+    return kiosques
+
+
 def ecrire_docs(args, essais: list[dict]) -> None:
     lignes = [
         TITRE,
@@ -258,8 +299,12 @@ def ecrire_docs(args, essais: list[dict]) -> None:
         f"{args.travailleurs} travailleur(s) `manage.py travailleur --concurrency {args.concurrence}`.",
         "",
         f"1. Initiation : {args.kiosques} bornes simultanées (une connexion chacune, parties ensemble), "
-        f"{args.paiements} paiements chacune à la suite (`POST /api/v1/contrats/{{police}}/paiements/`, "
-        "en-têtes de borne, jeton, `Idempotency-Key`). Objectif : p95 < 150 ms.",
+        f"{args.paiements} paiements chacune (`POST /api/v1/contrats/{{police}}/paiements/`, "
+        "en-têtes de borne, jeton, `Idempotency-Key`). Objectif : p95 < 150 ms. Deux façons : « à la suite » "
+        "(chaque borne envoie le paiement suivant dès la réponse : saturation) et « au rythme d'une borne » "
+        "(chaque paiement suivi comme l'écran d'attente le suit, son statut lu toutes les 2 s jusqu'à la "
+        "réponse de l'opérateur, avant que le client suivant paie ; sans temps de lecture ni de saisie, donc "
+        "plus dense qu'en agence).",
         "",
         f"Avant chaque essai, une borne seule fait {SEULE} paiements à la suite : le coût d'une requête sans "
         "concurrence. « charge » : charge moyenne de la machine (1 min) juste avant la mesure.",
@@ -270,12 +315,18 @@ def ecrire_docs(args, essais: list[dict]) -> None:
     ]
     for i, e in enumerate(essais, 1):
         m = e["initiation"]
-        for bornes, n in ((1, m["seule"]), (args.kiosques, m)):
+        for bornes, n in (
+            ("1 seule", m["seule"]),
+            (f"{args.kiosques} à la suite", m),
+            (f"{args.kiosques} au rythme d'une borne", m.get("au_rythme")),
+        ):
+            if n is None:
+                continue
             lignes.append(
                 f"| {i} | {bornes} | {n['requetes']} | {n['rps']:.0f} | {n['p50']:.1f} | {n['p95']:.1f} | "
                 f"{n['p99']:.1f} | {n['max']:.1f} | {n['erreurs']} | "
                 f"{n['vidage']:.1f} s ({n['arrives']}/{len(n['references'])}) | "
-                + (f"{m['charge']:.1f} |" if n is m else "|")
+                + (f"{n['charge']:.1f} |" if "charge" in n else "|")
             )
     lignes += [
         "",
@@ -329,24 +380,21 @@ def main():
             requests.post(f"{SANDBOX}/_sandbox/faults", json={}, timeout=5).raise_for_status()
             serie = f"{int(time.time()) % 100000:05d}"  # new bornes each time: their hourly limits start at 0
             bornes = [benchmark.borne_de_bench(f"BP{serie}-{i:02d}") for i in range(args.kiosques)]
-            contrats = contrats_payables(args.kiosques * args.paiements + SEULE)
+            par_mode = args.kiosques * args.paiements
+            contrats = contrats_payables(2 * par_mode + SEULE)
             borne_seule = benchmark.borne_de_bench(f"BP{serie}-seule")
             sessions_seules = benchmark.connecter([(p, t) for p, t, _ in contrats[-SEULE:]], borne_seule)
             for session, (_, _, montant) in zip(sessions_seules, contrats[-SEULE:], strict=True):
                 session["montant"] = montant
-            kiosques = []
-            for i, borne in enumerate(bornes):
-                les_siens = contrats[i * args.paiements : (i + 1) * args.paiements]
-                sessions = benchmark.connecter([(p, t) for p, t, _ in les_siens], borne)
-                for session, (_, _, montant) in zip(sessions, les_siens, strict=True):
-                    session["montant"] = montant
-                kiosques.append((borne, sessions))
+            kiosques = kiosques_preparer(bornes, contrats[:par_mode], args.paiements)
+            bornes_au_rythme = [benchmark.borne_de_bench(f"BR{serie}-{i:02d}") for i in range(args.kiosques)]
+            kiosques_au_rythme = kiosques_preparer(bornes_au_rythme, contrats[par_mode : 2 * par_mode], args.paiements)
             requests.post(
                 f"{SANDBOX}/_sandbox/faults",
                 json={"requesttopay": "slow", "hang_seconds": args.delai_mtn},
                 timeout=5,
             ).raise_for_status()
-            chauffer([s for _, les_siennes in kiosques for s in les_siennes])
+            chauffer([s for _, les_siennes in kiosques + kiosques_au_rythme for s in les_siennes])
             print("  une borne seule (le coût d'une requête, sans concurrence) :", flush=True)
             seule = initiation([(borne_seule, sessions_seules)], attendre_mtn=args.travailleurs > 0)
             charge = os.getloadavg()[0]
@@ -361,6 +409,14 @@ def main():
             ):
                 time.sleep(1)
             print(f"  paiements après vidage : {etat_des_paiements(mesure['references'])}", flush=True)
+            charge_rythme = os.getloadavg()[0]
+            print(
+                f"  {args.kiosques} bornes au rythme d'une borne (chaque paiement suivi jusqu'à la réponse de "
+                f"l'opérateur avant le suivant ; charge avant : {charge_rythme:.1f}) :",
+                flush=True,
+            )
+            mesure["au_rythme"] = initiation(kiosques_au_rythme, attendre_mtn=args.travailleurs > 0, suivre=True)
+            mesure["au_rythme"]["charge"] = charge_rythme
 
             etape(f"Tableau de bord : {args.kiosques} sessions, seul puis avec {args.rappels} rappels forgés/s")
             sessions = [s for _, les_siennes in kiosques for s in les_siennes[:1]]
