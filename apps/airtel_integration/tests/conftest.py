@@ -1,6 +1,7 @@
 """The project's Airtel sandbox in this process on a free port: tests talk to it over HTTP."""
 
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -40,6 +41,18 @@ class Pilote:
 
     def transactions(self):
         return self._appel("GET", "/_sandbox/transactions")
+
+    def transaction(self, transaction_id: str) -> dict | None:
+        """The sandbox's view of one transaction, or None when Airtel never received it."""
+        try:
+            return self._appel("GET", f"/_sandbox/transactions/{transaction_id}")
+        except urllib.error.HTTPError as exc:
+            if exc.code == 404:
+                return None
+            raise
+
+    def oublier_jetons(self):
+        return self._appel("POST", "/_sandbox/tokens/expire", {})
 
 
 @pytest.fixture(scope="session")

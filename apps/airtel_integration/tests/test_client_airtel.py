@@ -46,6 +46,20 @@ def test_jeton_en_cache(client_airtel, airtel_sandbox):
     assert [a.path for a in appels].count("/auth/oauth2/token") == 1
 
 
+def test_jeton_revoque_par_airtel_renouvele_une_fois(client_airtel, airtel_sandbox):
+    """Airtel forgets its tokens before the expiry it announced (a restart): the 401 is not a
+    refusal of the payment; the client takes a new token and sends again, once."""
+    appels = []
+    client = client_airtel(recorder=appels.append)
+    payer(client)
+    airtel_sandbox.oublier_jetons()
+    identifiant = payer(client)
+    airtel_sandbox.oublier_jetons()
+    assert client.enquiry(identifiant).status == "TS"
+    assert [a.path for a in appels].count("/auth/oauth2/token") == 3
+    assert [a.status_code for a in appels].count(401) == 2
+
+
 @pytest.mark.parametrize(
     ("msisdn", "statut", "code"),
     [

@@ -119,6 +119,14 @@ def test_envoi_sans_reponse_enquete_puis_un_seul_debit(marie, airtel_sandbox, pa
     assert len(airtel_sandbox.transactions()) == 1
 
 
+def test_jetons_oublies_par_airtel_le_paiement_aboutit(marie, airtel_sandbox):
+    """A 401 is about our token, not the payment: never an echec (only Airtel's final answer is)."""
+    jusqu_au_statut_final(payer_airtel(marie))  # the worker's client now holds a token
+    airtel_sandbox.oublier_jetons()
+    paiement = jusqu_au_statut_final(payer_airtel(marie))
+    assert (paiement.statut, paiement.motif_echec) == ("succes", "")
+
+
 def test_enquete_ambigue_reste_en_attente(marie, airtel_sandbox):
     airtel_sandbox.pannes(enquiry="ambiguous")
     reference = payer_airtel(marie)
