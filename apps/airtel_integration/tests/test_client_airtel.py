@@ -133,6 +133,7 @@ def test_hash_du_callback():
     corps = {"transaction": transaction, "hash": callback_hash(transaction, "s3cret")}
     assert callback_hash_valid(corps, "s3cret")
     assert not callback_hash_valid({**corps, "hash": "faux"}, "s3cret")
+    assert not callback_hash_valid({**corps, "hash": "é"}, "s3cret")  # anyone may post anything
     assert not callback_hash_valid(
         {"transaction": {**transaction, "status_code": "TF"}, "hash": corps["hash"]}, "s3cret"
     )

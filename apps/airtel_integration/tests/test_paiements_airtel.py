@@ -5,6 +5,7 @@ ends a payment; unreachable stays en_attente; success after our echec is credite
 only schedules an enquiry (and a wrong hash is refused).
 """
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -168,7 +169,9 @@ def test_callback_au_hash_faux_ou_inconnu_refuse(marie, api, settings):
     settings.AIRTEL_CALLBACK_SECRET = "secret-des-rappels"
     reference = payer_airtel(marie)
     transaction = {"id": str(transaction_de(reference).reference_id), "message": "ok", "status_code": "TS"}
-    assert api.post(CALLBACK, {"transaction": transaction, "hash": "faux"}, format="json").status_code == 404
+    for faux in [r'"faux"', r'"h\u00e2ch\u00e9"', r'"\ud800"', "42"]:  # JSON text: a lone surrogate too
+        corps = f'{{"transaction": {json.dumps(transaction)}, "hash": {faux}}}'
+        assert api.post(CALLBACK, corps, content_type="application/json").status_code == 404
     assert api.post(CALLBACK, {"transaction": transaction}, format="json").status_code == 404
     inconnu = {**transaction, "id": "3f6c1b5e-0000-4000-8000-000000000000"}
     corps = {"transaction": inconnu, "hash": callback_hash(inconnu, "secret-des-rappels")}
