@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import close_old_connections, connection
 
-from apps.airtel_integration.tests.conftest import _airtel, airtel_sandbox  # noqa: F401 - fixtures
+from apps.airtel_integration.tests.conftest import _airtel, airtel_processus, airtel_sandbox  # noqa: F401 - fixtures
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat
@@ -158,6 +158,27 @@ def test_airtel_travailleur_tue_pendant_l_envoi_puis_relance(airtel_sandbox, san
     _tuer_pendant_l_envoi_puis_relancer(travailleur, lever_la_panne=airtel_sandbox.pannes, references=references)
     assert Paiement.objects.filter(reference__in=references, mode_paiement="airtel_money").count() == 3
     assert len({t["id"] for t in airtel_sandbox.transactions()}) == len(references)
+
+
+def test_airtel_tue_pendant_l_envoi_puis_relance(airtel_processus, sandbox, travailleur):  # noqa: F811
+    """Airtel's sandbox killed while it holds the worker's pushes (none recorded yet), down for a
+    while, then started again with nothing in memory (our token included): the enquiries say
+    "not found", each request is sent again with its own id, all are credited, none doubled."""
+    airtel_processus.pilote.regler(hang_seconds=30)
+    airtel_processus.pilote.pannes(payment="hang")  # the push hangs before Airtel records it
+    references = _payer_sur_trois_contrats("+242051234567")
+    travailleur()
+    assert _attendre(lambda: _en_cours() == len(references), 20), _etat_des_travaux()
+    airtel_processus.tuer()
+    time.sleep(6)  # down: the first enquiries (5 s after sending) find nobody
+    assert Paiement.objects.filter(reference__in=references, statut="en_attente").count() == len(references)
+    pilote = airtel_processus.demarrer()
+    assert _attendre(lambda: _tous_reussis(references), 60), _etat_des_travaux()
+    nos_identifiants = set(
+        TransactionMomo.objects.filter(paiement__reference__in=references).values_list("reference_id", flat=True)
+    )
+    assert {t["id"] for t in pilote.transactions()} == {str(i) for i in nos_identifiants}
+    assert len(pilote.transactions()) == len(references)
 
 
 def _etat_des_travaux():
