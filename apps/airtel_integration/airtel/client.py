@@ -281,7 +281,8 @@ class AirtelClient:
         code = _code(status)
         if response.status_code == 200 and status.get("success") is True:
             return
-        if code in codes.AMBIGUOUS:
+        if code in codes.AMBIGUOUS or (not status and response.status_code < 400):
+            # Also a 2xx that is not Airtel's answer (a proxy's page): the push may have gone out.
             raise AirtelAmbiguous(status.get("message") or "", code, response.status_code)
         if code == codes.DUPLICATE:
             raise AirtelDuplicate(status.get("message") or "", code, response.status_code)
