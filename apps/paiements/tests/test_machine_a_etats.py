@@ -347,8 +347,8 @@ def test_l_argent_n_est_jamais_perdu(demo, sandbox, airtel_sandbox, api, setting
     run_state_machine_as_test(
         ArgentJamaisPerdu,
         settings=reglages_hypothesis(
-            max_examples=8,
-            stateful_step_count=50,  # 8 × 50 = 400 steps, both operators mixed
+            max_examples=12,
+            stateful_step_count=45,  # 12 × 45 = 540 steps, both operators mixed
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
