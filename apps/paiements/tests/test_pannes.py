@@ -161,14 +161,16 @@ def test_airtel_travailleur_tue_pendant_l_envoi_puis_relance(airtel_sandbox, san
 
 
 def test_airtel_tue_pendant_l_envoi_puis_relance(airtel_processus, sandbox, travailleur):  # noqa: F811
-    """Airtel's sandbox killed while it holds the worker's pushes (none recorded yet), down for a
+    """Airtel's sandbox killed while it holds a worker's push (none recorded yet), down for a
     while, then started again with nothing in memory (our token included): the enquiries say
     "not found", each request is sent again with its own id, all are credited, none doubled."""
     airtel_processus.pilote.regler(hang_seconds=30)
     airtel_processus.pilote.pannes(payment="hang")  # the push hangs before Airtel records it
     references = _payer_sur_trois_contrats("+242051234567")
     travailleur()
-    assert _attendre(lambda: _en_cours() == len(references), 20), _etat_des_travaux()
+    # The worker gives up on a push after 2 s (then enquires, and pushes again 5 s later): kill as
+    # soon as one is in flight, whatever the load.
+    assert _attendre(lambda: _en_cours() > 0, 20), _etat_des_travaux()
     airtel_processus.tuer()
     time.sleep(6)  # down: the first enquiries (5 s after sending) find nobody
     assert Paiement.objects.filter(reference__in=references, statut="en_attente").count() == len(references)
