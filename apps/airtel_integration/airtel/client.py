@@ -3,7 +3,8 @@
 Pure Python + requests (no Django), tested alone against the project's Airtel sandbox. Every
 call has a (connect, read) timeout and is reported to an optional recorder with masked bodies
 (no token, no client secret, no full phone number). The token is cached until shortly before
-it expires; the RSA key of v2 signing is fetched once per client.
+it expires (or until Airtel refuses it: one new token, one retry); the RSA key of v2 signing
+is fetched once per client.
 """
 
 import base64
@@ -107,7 +108,12 @@ def callback_hash_valid(body: Any, secret: str) -> bool:
     if not isinstance(body, dict) or not isinstance(body.get("transaction"), dict):
         return False
     received = body.get("hash")
-    return isinstance(received, str) and hmac.compare_digest(callback_hash(body["transaction"], secret), received)
+    # A Base64 hash is ASCII; compare_digest raises on anything else, and anyone may post anything.
+    return (
+        isinstance(received, str)
+        and received.isascii()
+        and hmac.compare_digest(callback_hash(body["transaction"], secret), received)
+    )
 
 
 def _status_block(data: Any) -> dict:
@@ -133,11 +139,26 @@ class AirtelClient:
 
     # -- HTTP -------------------------------------------------------------------------------
     def _call(self, method: str, path: str, *, body: Any = None, headers=None, auth=True, reference_id=None):
+        """One call; with auth, a 401 (Airtel dropped our token before the expiry it announced,
+        e.g. after a restart) takes a new token and sends again, once. Safe for a payment: a
+        401 is refused before any processing, and a resent id Airtel already has is a duplicate."""
+        if not auth:
+            return self._send(method, path, body=body, headers=headers, reference_id=reference_id)
+        token = self.token()
+        response = self._send(method, path, body=body, headers=headers, token=token, reference_id=reference_id)
+        if response.status_code == 401:
+            self._forget_token(token)
+            response = self._send(
+                method, path, body=body, headers=headers, token=self.token(), reference_id=reference_id
+            )
+        return response
+
+    def _send(self, method: str, path: str, *, body: Any, headers, token: str | None = None, reference_id=None):
         url = self.config.base_url.rstrip("/") + path
         all_headers = {"Content-Type": "application/json", "Accept": "*/*", **(headers or {})}
-        if auth:
+        if token is not None:
             all_headers |= {
-                "Authorization": f"Bearer {self.token()}",
+                "Authorization": f"Bearer {token}",
                 "X-Country": self.config.country,
                 "X-Currency": self.config.currency,
             }
@@ -209,6 +230,11 @@ class AirtelClient:
             self._token_expires_at = time.monotonic() + max(expires_in - TOKEN_MARGIN_SECONDS, 1)
             return self._token
 
+    def _forget_token(self, refused: str) -> None:
+        with self._lock:
+            if self._token == refused:  # another thread may have renewed it already
+                self._token = None
+
     def public_key(self) -> str:
         if self._public_key is None:
             data = self._json(self._call("GET", "/v1/rsa/encryption-keys"))
@@ -255,7 +281,8 @@ class AirtelClient:
         code = _code(status)
         if response.status_code == 200 and status.get("success") is True:
             return
-        if code in codes.AMBIGUOUS:
+        if code in codes.AMBIGUOUS or (not status and response.status_code < 400):
+            # Also a 2xx that is not Airtel's answer (a proxy's page): the push may have gone out.
             raise AirtelAmbiguous(status.get("message") or "", code, response.status_code)
         if code == codes.DUPLICATE:
             raise AirtelDuplicate(status.get("message") or "", code, response.status_code)

@@ -304,6 +304,10 @@ class Sandbox:
                 return 400, {"code": "INVALID_REQUEST", "message": f"unknown settings: {sorted(unknown)}"}
             e.config.update(body)
             return 200, {k: v for k, v in e.config.items() if "secret" not in k}
+        if method == "POST" and path == "/_sandbox/tokens/expire":
+            with e.lock:  # Airtel revoked them (restart, key rotation) before the expiry it announced
+                e.tokens.clear()
+            return 200, {}
         if method == "GET" and path == "/_sandbox/transactions":
             return 200, [self._vue(t) for t in e.transactions.values()]
         parts = path.strip("/").split("/")

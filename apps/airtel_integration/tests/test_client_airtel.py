@@ -1,10 +1,14 @@
 """Our Airtel client against the project's Airtel sandbox, over HTTP (no Django, no database)."""
 
+import json
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from apps.airtel_integration.airtel import (
+    AirtelAmbiguous,
     AirtelNotFound,
     AirtelRejected,
     AirtelUnavailable,
@@ -44,6 +48,20 @@ def test_jeton_en_cache(client_airtel, airtel_sandbox):
     payer(client)
     payer(client)
     assert [a.path for a in appels].count("/auth/oauth2/token") == 1
+
+
+def test_jeton_revoque_par_airtel_renouvele_une_fois(client_airtel, airtel_sandbox):
+    """Airtel forgets its tokens before the expiry it announced (a restart): the 401 is not a
+    refusal of the payment; the client takes a new token and sends again, once."""
+    appels = []
+    client = client_airtel(recorder=appels.append)
+    payer(client)
+    airtel_sandbox.oublier_jetons()
+    identifiant = payer(client)
+    airtel_sandbox.oublier_jetons()
+    assert client.enquiry(identifiant).status == "TS"
+    assert [a.path for a in appels].count("/auth/oauth2/token") == 3
+    assert [a.status_code for a in appels].count(401) == 2
 
 
 @pytest.mark.parametrize(
@@ -119,6 +137,42 @@ def test_hash_du_callback():
     corps = {"transaction": transaction, "hash": callback_hash(transaction, "s3cret")}
     assert callback_hash_valid(corps, "s3cret")
     assert not callback_hash_valid({**corps, "hash": "faux"}, "s3cret")
+    assert not callback_hash_valid({**corps, "hash": "é"}, "s3cret")  # anyone may post anything
     assert not callback_hash_valid(
         {"transaction": {**transaction, "status_code": "TF"}, "hash": corps["hash"]}, "s3cret"
     )
+
+
+@pytest.fixture
+def airtel_derriere_un_mandataire_bavard():
+    """An Airtel whose push answers 200 with a page that is not Airtel's JSON (a proxy or a
+    gateway page in front of it). Our sandbox never does that, hence this small server."""
+
+    class Reponses(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            if self.path == "/auth/oauth2/token":
+                corps, type_ = json.dumps({"access_token": "t", "expires_in": "180"}), "application/json"
+            else:
+                corps, type_ = "<html>Service temporairement indisponible</html>", "text/html"
+            self.send_response(200)
+            self.send_header("Content-Type", type_)
+            self.send_header("Content-Length", str(len(corps.encode())))
+            self.end_headers()
+            self.wfile.write(corps.encode())
+
+        def log_message(self, *args):
+            pass
+
+    serveur = ThreadingHTTPServer(("127.0.0.1", 0), Reponses)
+    threading.Thread(target=serveur.serve_forever, args=(0.05,), daemon=True).start()
+    yield f"http://127.0.0.1:{serveur.server_address[1]}"
+    serveur.shutdown()
+    serveur.server_close()
+
+
+def test_reponse_illisible_a_l_envoi_est_ambigue(client_airtel, airtel_derriere_un_mandataire_bavard):
+    """Airtel may have sent the push: an answer that is not Airtel's is never a refusal."""
+    client = client_airtel(base_url=airtel_derriere_un_mandataire_bavard)
+    with pytest.raises(AirtelAmbiguous):
+        payer(client)

@@ -5,6 +5,7 @@ ends a payment; unreachable stays en_attente; success after our echec is credite
 only schedules an enquiry (and a wrong hash is refused).
 """
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -119,6 +120,14 @@ def test_envoi_sans_reponse_enquete_puis_un_seul_debit(marie, airtel_sandbox, pa
     assert len(airtel_sandbox.transactions()) == 1
 
 
+def test_jetons_oublies_par_airtel_le_paiement_aboutit(marie, airtel_sandbox):
+    """A 401 is about our token, not the payment: never an echec (only Airtel's final answer is)."""
+    jusqu_au_statut_final(payer_airtel(marie))  # the worker's client now holds a token
+    airtel_sandbox.oublier_jetons()
+    paiement = jusqu_au_statut_final(payer_airtel(marie))
+    assert (paiement.statut, paiement.motif_echec) == ("succes", "")
+
+
 def test_enquete_ambigue_reste_en_attente(marie, airtel_sandbox):
     airtel_sandbox.pannes(enquiry="ambiguous")
     reference = payer_airtel(marie)
@@ -160,7 +169,9 @@ def test_callback_au_hash_faux_ou_inconnu_refuse(marie, api, settings):
     settings.AIRTEL_CALLBACK_SECRET = "secret-des-rappels"
     reference = payer_airtel(marie)
     transaction = {"id": str(transaction_de(reference).reference_id), "message": "ok", "status_code": "TS"}
-    assert api.post(CALLBACK, {"transaction": transaction, "hash": "faux"}, format="json").status_code == 404
+    for faux in [r'"faux"', r'"h\u00e2ch\u00e9"', r'"\ud800"', "42"]:  # JSON text: a lone surrogate too
+        corps = f'{{"transaction": {json.dumps(transaction)}, "hash": {faux}}}'
+        assert api.post(CALLBACK, corps, content_type="application/json").status_code == 404
     assert api.post(CALLBACK, {"transaction": transaction}, format="json").status_code == 404
     inconnu = {**transaction, "id": "3f6c1b5e-0000-4000-8000-000000000000"}
     corps = {"transaction": inconnu, "hash": callback_hash(inconnu, "secret-des-rappels")}

