@@ -146,7 +146,9 @@ def _tuer_pendant_l_envoi_puis_relancer(travailleur, *, lever_la_panne, referenc
     assert _attendre(relancer_les_travaux_bloques, 20)
     assert relances >= 1
     travailleur()
-    assert _attendre(lambda: _tous_reussis(references), 60), _etat_des_travaux()
+    # Generous: on a loaded machine the worker's start and its first checks take a while; what is
+    # proved is that every payment ends credited once, not how fast.
+    assert _attendre(lambda: _tous_reussis(references), 120), _etat_des_travaux()
 
 
 def test_airtel_travailleur_tue_pendant_l_envoi_puis_relance(airtel_sandbox, sandbox, travailleur):  # noqa: F811
