@@ -352,7 +352,7 @@ def ecrire_docs(args, essais: list[dict]) -> None:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=6000, help="clients générés en plus de la démo")
+    parser.add_argument("--clients", type=int, default=12000, help="clients générés en plus de la démo")
     parser.add_argument("--kiosques", type=int, default=50, help="bornes (et sessions du tableau de bord)")
     parser.add_argument("--paiements", type=int, default=10, help="paiements par borne")
     parser.add_argument("--delai-mtn", type=float, default=1.0, help="secondes avant la réponse au request-to-pay")
