@@ -66,7 +66,10 @@ def reponse_base_indisponible() -> JsonResponse:
 
 def erreur_interne_journaliser(exc_info) -> str:
     """Log an unexpected failure with its traceback under a short reference, returned."""
-    reference = uuid.uuid4().hex[:12]
+    # Groups of 4 hex digits: never 11 digits in a row, which the log masking would take for a
+    # telephone and hide (the reference must be found in the logs as the client reads it).
+    chiffres = uuid.uuid4().hex
+    reference = f"{chiffres[:4]}-{chiffres[4:8]}-{chiffres[8:12]}"
     logger.error("Erreur inattendue, référence %s", reference, exc_info=exc_info)
     return reference
 

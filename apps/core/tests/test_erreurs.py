@@ -24,6 +24,20 @@ def _casser_produits(monkeypatch, exception):
     monkeypatch.setattr(produits_apis, "produits_actifs", casse)
 
 
+def test_une_reference_faite_de_chiffres_n_est_pas_masquee_dans_les_journaux(
+    client_brut, monkeypatch, caplog, produits
+):
+    """A reference of digits only once looked like a telephone to the log masking: hidden, unfindable."""
+    import uuid
+
+    monkeypatch.setattr("apps.core.exceptions.uuid.uuid4", lambda: uuid.UUID("33567663228512345678901234567890"))
+    _casser_produits(monkeypatch, RuntimeError("panne"))
+    with caplog.at_level(logging.ERROR):
+        reference = client_brut.get("/api/v1/produits/").json()["details"]["reference"]
+    assert reference == "3356-7663-2285"
+    assert reference in caplog.text
+
+
 def test_exception_inattendue_500_json_avec_reference_sans_trace(client_brut, monkeypatch, settings, caplog, produits):
     settings.DEBUG = True
     _casser_produits(monkeypatch, RuntimeError("secret interne +242061234567"))
