@@ -8,6 +8,7 @@ telephone, valid 15 minutes, that a subscription or a bénéficiaire change pres
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core import signing
 from django.db import transaction
@@ -21,7 +22,6 @@ from apps.notifications.services import canal_configure, notifier
 
 VALIDITE_CODE = timedelta(minutes=5)
 ESSAIS_MAX = 3
-CODES_PAR_HEURE = 3
 VALIDITE_PREUVE = timedelta(minutes=15)
 SEL_PREUVE = "preuve-telephone"
 
@@ -43,7 +43,7 @@ def code_demander(*, telephone: str) -> CodePreuve:
         [
             Limite(
                 cle=f"code_preuve:{telephone}",
-                maximum=CODES_PAR_HEURE,
+                maximum=settings.CODES_PREUVE_PAR_HEURE,
                 fenetre=timedelta(hours=1),
                 message="Trop de codes demandés pour ce téléphone.",
             )

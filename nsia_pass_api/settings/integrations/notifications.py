@@ -30,3 +30,6 @@ NOTIFICATIONS_TELEPHONE_SERVICE_CLIENT = config("NOTIFICATIONS_TELEPHONE_SERVICE
 # Reminders leave between these hours, Brazzaville time.
 RAPPELS_HEURE_DEBUT = config("RAPPELS_HEURE_DEBUT", default=8, cast=int)
 RAPPELS_HEURE_FIN = config("RAPPELS_HEURE_FIN", default=20, cast=int)
+# Code proofs a telephone may ask per hour (docs/securite-identite.md); the live e2e stage of
+# scripts/test.sh raises it: its checks ask more codes for the demo client than one person would.
+CODES_PREUVE_PAR_HEURE = config("CODES_PREUVE_PAR_HEURE", default=3, cast=int)
