@@ -5,6 +5,8 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
+from apps.core.appels import AppelOperateur
+
 
 class StatutTransaction(models.TextChoices):
     # Recorded before the request-to-pay is sent (docs/paiements.md: the X-Reference-Id is stored first).
@@ -81,28 +83,16 @@ class PaiementAVerifier(TransactionMomo):
         verbose_name_plural = "paiements à vérifier"
 
 
-class AppelMomo(models.Model):
+class AppelMomo(AppelOperateur):
     """One HTTP call to MTN: bodies stored masked (no secret, no full phone number)."""
 
     transaction = models.ForeignKey(
         TransactionMomo, null=True, blank=True, on_delete=models.SET_NULL, related_name="appels"
     )
-    methode = models.CharField(max_length=6)
-    chemin = models.CharField(max_length=255)
-    code_http = models.PositiveSmallIntegerField(null=True, blank=True)
-    duree_ms = models.PositiveIntegerField(default=0)
     reference_id = models.CharField(max_length=36, blank=True)
-    requete = models.TextField(blank=True)
-    reponse = models.TextField(blank=True)
-    erreur = models.CharField(max_length=255, blank=True)
-    date = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(AppelOperateur.Meta):
         db_table = "momo_appels"
         verbose_name = "appel à MTN MoMo"
         verbose_name_plural = "appels à MTN MoMo"
-        ordering = ["-date"]
         indexes = [models.Index(fields=["reference_id"], name="momo_appels_reference_idx")]
-
-    def __str__(self):
-        return f"{self.methode} {self.chemin} → {self.code_http}"
