@@ -10,8 +10,8 @@ from apps.paiements.payeurs import NUMERO_TEST_MTN, operateur_est_bac_a_sable
 
 MESSAGE_PREUVE_REQUISE = (
     "Pour souscrire, le premier paiement doit être validé depuis le téléphone du souscripteur : "
-    "indiquez son propre numéro MTN comme numéro du payeur. Un proche pourra ensuite payer "
-    "les cotisations suivantes."
+    "indiquez son propre numéro MTN ou Airtel comme numéro du payeur, ou saisissez le code "
+    "reçu sur ce téléphone. Un proche pourra ensuite payer les cotisations suivantes."
 )
 
 

@@ -21,6 +21,7 @@ def test_payeur_autre_que_le_telephone_refuse_avant_toute_ecriture(
     corps = reponse.json()
     assert corps["code"] == "preuve_telephone_requise"
     assert "téléphone du souscripteur" in corps["message"]
+    assert "MTN ou Airtel" in corps["message"] and "code" in corps["message"]  # both ways to prove it
     assert lignes() == avant
     assert sandbox.state.transactions == {}  # no payment prompt sent to anyone
 
