@@ -79,6 +79,9 @@ for (const format of FORMATS) {
       await page.getByText(/Un code à 6 chiffres vient d'être envoyé par SMS ou WhatsApp au \+242 06 123 45 67/).waitFor();
       assert.ok(await page.getByRole('button', { name: /Terminer/ }).isVisible());
       await capture(page, '07c2-preuve-code');
+      // Both screen sizes: the keypad and "Valider le code" fit without scrolling.
+      const valider = await page.getByTestId('valider-code').boundingBox();
+      assert.ok(valider && valider.y + valider.height <= page.viewportSize().height, '« Valider le code » hors de l’écran');
       await taper(page, await nouveauCode('+242061234567', avant));
       await page.getByTestId('valider-code').click();
       await page.getByText('LUC NGOMA est ajouté(e).').waitFor();

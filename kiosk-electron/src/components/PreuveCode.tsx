@@ -168,38 +168,40 @@ export function PreuveCode({ telephone, raison, onPreuve, onAnnuler, libelleAnnu
         </Alerte>
       ) : null}
       {erreurCode ? <AlerteCode erreur={erreurCode} /> : null}
-      {!sansCanal ? (
-        <div className="preuve-code__saisie">
-          <ChampClavier
-            id="champ-code"
-            libelle="Code reçu (6 chiffres)"
-            affichage={code}
-            actif
-            onActiver={() => undefined}
-            erreur={erreurCode !== null}
-          />
-          <ClavierChiffres libelle="Clavier du code" valeur={code} onChange={setCode} max={CHIFFRES_CODE} desactive={verification} />
+      <div className="preuve-code__corps">
+        {!sansCanal ? (
+          <div className="preuve-code__saisie">
+            <ChampClavier
+              id="champ-code"
+              libelle="Code reçu (6 chiffres)"
+              affichage={code}
+              actif
+              onActiver={() => undefined}
+              erreur={erreurCode !== null}
+            />
+            <ClavierChiffres libelle="Clavier du code" valeur={code} onChange={setCode} max={CHIFFRES_CODE} desactive={verification} />
+          </div>
+        ) : null}
+        <div className="rangee">
+          {!sansCanal ? (
+            <Bouton grand onClick={() => void valider()} disabled={code.length !== CHIFFRES_CODE || verification} data-testid="valider-code">
+              {verification ? 'Vérification…' : 'Valider le code'}
+            </Bouton>
+          ) : null}
+          {!sansCanal ? (
+            <Bouton
+              variante="secondaire"
+              onClick={() => void envoyerCode()}
+              disabled={envoi === 'envoi' || verification || restant > 0}
+              data-testid="renvoyer-code"
+            >
+              {restant > 0 ? `Renvoyer le code (dans ${duree(restant)})` : 'Renvoyer le code'}
+            </Bouton>
+          ) : null}
+          <Bouton variante="secondaire" onClick={onAnnuler} data-testid="annuler-preuve">
+            {libelleAnnuler}
+          </Bouton>
         </div>
-      ) : null}
-      <div className="rangee">
-        {!sansCanal ? (
-          <Bouton grand onClick={() => void valider()} disabled={code.length !== CHIFFRES_CODE || verification} data-testid="valider-code">
-            {verification ? 'Vérification…' : 'Valider le code'}
-          </Bouton>
-        ) : null}
-        {!sansCanal ? (
-          <Bouton
-            variante="secondaire"
-            onClick={() => void envoyerCode()}
-            disabled={envoi === 'envoi' || verification || restant > 0}
-            data-testid="renvoyer-code"
-          >
-            {restant > 0 ? `Renvoyer le code (dans ${duree(restant)})` : 'Renvoyer le code'}
-          </Bouton>
-        ) : null}
-        <Bouton variante="secondaire" onClick={onAnnuler} data-testid="annuler-preuve">
-          {libelleAnnuler}
-        </Bouton>
       </div>
     </div>
   );
