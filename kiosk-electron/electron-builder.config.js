@@ -9,8 +9,9 @@ module.exports = {
   appId: 'cg.nsia.pass.borne',
   productName: 'nsia-pass-borne',
   directories: { output: 'out' },
-  // The shell and the web build only: no sources, tests or development files.
-  files: ['package.json', 'electron/**/*', '!electron/test/**', 'dist/**/*'],
+  // The shell, the rules it shares with the page (commun/) and the web build only: no sources,
+  // tests or development files.
+  files: ['package.json', 'electron/**/*', 'commun/**/*', '!electron/test/**', 'dist/**/*'],
   asar: true,
   // No native module: nothing to rebuild against Electron's Node.js.
   npmRebuild: false,

@@ -64,7 +64,7 @@ export default tseslint.config(
 
   // --- The Electron shell, scripts and end-to-end tests (Node, CommonJS) ---
   {
-    files: ['electron/**/*.js', 'scripts/**/*.js', 'e2e/**/*.js', '*.config.js'],
+    files: ['electron/**/*.js', 'commun/**/*.js', 'scripts/**/*.js', 'e2e/**/*.js', '*.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {

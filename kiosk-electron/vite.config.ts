@@ -1,33 +1,41 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { createRequire } from 'node:module';
+import { politiqueContenu } from './commun/politique-contenu.js';
 
 /**
- * Content-Security-Policy of the built page (not in dev: React refresh needs an inline script).
- * `connect-src 'self'` is widened to the API origin by the Electron shell when it serves the page.
+ * The built page carries the kiosk's Content-Security-Policy in a meta tag (not in dev: React
+ * refresh needs an inline script). One policy for the page and the Electron shell, which lets
+ * the page call the API origin when it serves it: commun/politique-contenu.js.
  */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-function csp(): Plugin {
+export function csp(): Plugin {
   return {
     name: 'borne-csp',
     apply: 'build',
     transformIndexHtml(html) {
       return html.replace(
         '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${politiqueContenu()}" />`,
       );
+    },
+  };
+}
+
+/**
+ * commun/ is CommonJS (Electron's main process require()s it). The build converts it like a
+ * dependency (build.commonjsOptions); the dev server serves source files as they are, so there
+ * it gets the few lines that make it an ES module exporting what it exports in Node.
+ */
+function communEnModuleEs(): Plugin {
+  const exiger = createRequire(import.meta.url);
+  return {
+    name: 'borne-commun-es',
+    apply: 'serve',
+    transform(code, id) {
+      if (!/[/\\]commun[/\\][^/\\]+\.js$/.test(id)) return undefined;
+      const noms = Object.keys(exiger(id)).join(', ');
+      return `const commun = (() => {\nconst module = { exports: {} };\n${code}\nreturn module.exports;\n})();\nexport const { ${noms} } = commun;\n`;
     },
   };
 }
@@ -35,12 +43,14 @@ function csp(): Plugin {
 // The same build is served by the API at /borne/ and bundled by Electron (app://borne/borne/).
 export default defineConfig({
   base: '/borne/',
-  plugins: [react(), csp()],
+  plugins: [react(), csp(), communEnModuleEs()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
     target: 'es2022',
+    // commun/ is CommonJS (Electron's main process requires it): converted like a dependency.
+    commonjsOptions: { include: [/node_modules/, /commun\//] },
   },
   server: {
     proxy: {

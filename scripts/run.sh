@@ -14,7 +14,7 @@ AIRTEL_PORT=${AIRTEL_PORT:-8095}
 export AIRTEL_BASE_URL=${AIRTEL_BASE_URL:-http://127.0.0.1:$AIRTEL_PORT}
 # Airtel's callback URL is set in the sandbox (as in Airtel's app settings), not per request.
 export AIRTEL_SANDBOX_CALLBACK_URL=${AIRTEL_SANDBOX_CALLBACK_URL:-http://127.0.0.1:$PORT/api/v1/airtel/callback/}
-# The local SMS centre (SMPP) and WhatsApp stand-in (docs/notifications.md).
+# The local SMS centre (SMPP) and WhatsApp stand-in (docs/sms-whatsapp.md).
 SMSC_PORT=${SMSC_PORT:-2775}
 SMSC_WEB_PORT=${SMSC_WEB_PORT:-8097}
 WHATSAPP_PORT=${WHATSAPP_PORT:-8096}

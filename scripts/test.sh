@@ -26,6 +26,21 @@ etape() {  # $1: label, rest: command
   fi
 }
 
+# --- Backups: pg_dump -Fc of a demo database, pg_restore into a fresh one, the same figures on both
+# (docs/exploitation.md). In the full run, on the live end-to-end database (below); alone, on a
+# demo database of its own: SEULEMENT=restauration bash scripts/test.sh
+exercice_restauration() {  # $@: options of scripts/exercice_restauration.py
+  .venv/bin/python scripts/exercice_restauration.py "$@" 2> >(grep -v '^.*INFO axes' >&2)
+}
+if [ "${SEULEMENT:-}" = restauration ]; then
+  etape "sauvegarde et restauration d'une base de démo (pg_dump -Fc, pg_restore)" exercice_restauration --demo
+  if [ -z "$PG_DEJA_DEMARRE" ] && [ -z "${DATABASE_URL_INITIALE:-}" ]; then
+    .venv/bin/python -m nsia_pass_api.embedded_db stop
+  fi
+  printf '%s\n' "${RESULTATS[@]}"
+  exit "$ECHECS"
+fi
+
 etape "ruff (style Python)" .venv/bin/ruff check .
 # Layers between apps: gateways never call up into the domain (pyproject.toml, [tool.importlinter]).
 etape "import-linter (couches : passerelles, cœur des paiements)" .venv/bin/lint-imports --no-cache
@@ -166,6 +181,9 @@ BASE_E2E="https://127.0.0.1:$E2E_HTTPS_PORT"
 
 mkdir -p .run
 etape "produit en marche (API + travailleur + bacs à sable MoMo et Airtel + démo)" demarrer_produit
+# While the product writes: the figures and the dump come from one snapshot of the database.
+etape "sauvegarde et restauration de la base de démo en marche (pg_dump -Fc, pg_restore)" \
+  exercice_restauration --source "$DATABASE_URL"
 etape "proxy TLS (nginx) devant l'API" demarrer_proxy_tls
 etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
 etape "notifications : un code demandé arrive au centre SMS (SMPP) et sur WhatsApp" \

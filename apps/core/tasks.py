@@ -1,6 +1,7 @@
-"""The job queue's own upkeep (docs/paiements.md). The periodic jobs of each domain live in its
-app's tasks.py (paiements: reconciliation; parcours: abandoned souscriptions; borne_auth: purges),
-all on the queue `periodiques`.
+"""The job queue's own upkeep (docs/architecture.md, « La file de travaux »). The periodic jobs of
+each domain live in its app's tasks.py (paiements: reconciliation; parcours: abandoned
+souscriptions; borne_auth: purges; notifications: outbox and reminders), all on the queue
+`periodiques`.
 
 Each one runs once per tick whatever the number of workers (Procrastinate deduplicates
 periodic deferrals), and a failing run is simply retried at the next tick.

@@ -70,7 +70,7 @@ class Notification(models.Model):
 
 
 class CodePreuve(models.Model):
-    """A one-time code sent to a telephone; only its hash is kept (docs/notifications.md)."""
+    """A one-time code sent to a telephone; only its hash is kept (docs/sms-whatsapp.md)."""
 
     telephone = models.CharField(max_length=13, db_index=True)
     code_hache = models.CharField(max_length=128)

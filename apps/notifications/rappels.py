@@ -1,4 +1,4 @@
-"""Échéance and expiration reminders (docs/notifications.md, « Rappels »).
+"""Échéance and expiration reminders (docs/sms-whatsapp.md, « Rappels »).
 
 Sent between RAPPELS_HEURE_DEBUT and RAPPELS_HEURE_FIN, Brazzaville time; at most one reminder a
 day per client (a second one due waits for the next day: its window is several days wide);

@@ -1,4 +1,4 @@
-"""The outbox and its events (docs/notifications.md).
+"""The outbox and its events (docs/sms-whatsapp.md).
 
 `notifier` writes the row and defers its job in the caller's transaction: an event that rolls
 back leaves neither row nor job, a committed one always has both. The same event notified twice

@@ -1,4 +1,4 @@
-"""Notification jobs on the Procrastinate queue `notifications` (docs/notifications.md).
+"""Notification jobs on the Procrastinate queue `notifications` (docs/sms-whatsapp.md).
 
 One job per outbox row, deferred in the event's transaction; a queueing lock per row keeps a
 single waiting job, and the row lock inside the send keeps a single message whatever the retries.

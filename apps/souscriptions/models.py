@@ -163,7 +163,7 @@ class NumeroPolice(models.Model):
 
 
 class Contrat(models.Model):
-    """Read-only: the SQL view `contrats` (a souscription that has a numéro de police)."""
+    """Read-only: the SQL view `contrats` (a souscription that has a numéro de police; docs/domaine.md)."""
 
     souscription = models.OneToOneField(
         Souscription, primary_key=True, on_delete=models.DO_NOTHING, related_name="contrat"
@@ -205,7 +205,7 @@ class Contrat(models.Model):
 
 
 class Cotisation(models.Model):
-    """Read-only: the SQL view `cotisations` (one row per échéance of every contrat)."""
+    """Read-only: the SQL view `cotisations` (one row per échéance of every contrat; docs/domaine.md)."""
 
     class Statut(models.TextChoices):
         PAYEE = "payee", "Payée"

@@ -100,7 +100,7 @@ for (const format of FORMATS) {
     await confirmation.waitFor({ timeout: DELAI_PAIEMENT_MS });
     assert.match(await page.getByTestId('numero-souscription').innerText(), /^PASS-KIMIA-\d{4}-[0-9A-Z]{10}$/);
     await capture(page, '19-souscription-confirmee');
-    // What the API sends: the police number and the receipt (docs/notifications.md).
+    // What the API sends: the police number and the receipt (docs/sms-whatsapp.md).
     assert.match(await confirmation.innerText(), /Le numéro de police part aussi par SMS ou WhatsApp/);
     await page.waitForFunction(() => window.__impressions === 1);
 

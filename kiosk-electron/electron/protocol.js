@@ -6,6 +6,8 @@
  */
 const fs = require('node:fs/promises');
 const path = require('node:path');
+// The same policy as the page's meta tag, written once (commun/politique-contenu.js).
+const { politiqueContenu } = require('../commun/politique-contenu');
 
 const SCHEMA = 'app';
 const HOTE = 'borne';
@@ -28,21 +30,6 @@ const PRIVILEGES = [
   { scheme: SCHEMA, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
 ];
 
-function politiqueSecurite(apiOrigin) {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self' ${apiOrigin}`,
-    "frame-src 'self' blob:",
-    "object-src 'self' blob:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
 function reponse(corps, statut, type, csp) {
   return new Response(corps, {
     status: statut,
@@ -53,7 +40,7 @@ function reponse(corps, statut, type, csp) {
 /** Returns the handler for protocol.handle(SCHEMA, …). */
 function gestionnaire({ dist, configPage, apiOrigin, lire = fs.readFile }) {
   const racine = path.resolve(dist);
-  const csp = politiqueSecurite(apiOrigin);
+  const csp = politiqueContenu(apiOrigin);
   return async (requete) => {
     const url = new URL(requete.url);
     if (url.host !== HOTE || requete.method !== 'GET') return reponse('Interdit', 403, 'text/plain; charset=utf-8', csp);
@@ -73,11 +60,12 @@ function gestionnaire({ dist, configPage, apiOrigin, lire = fs.readFile }) {
     }
     const ext = path.extname(fichier);
     if (ext === '.html') {
-      // The page's own CSP meta allows connect-src 'self' only: add the API origin.
-      contenu = contenu.toString('utf8').replace("connect-src 'self'", `connect-src 'self' ${apiOrigin}`);
+      // The page's meta carries the policy without the API origin (the build does not know it):
+      // the same policy with it, as in the header.
+      contenu = contenu.toString('utf8').replace(politiqueContenu(), csp);
     }
     return reponse(contenu, 200, TYPES[ext] || 'application/octet-stream', csp);
   };
 }
 
-module.exports = { SCHEMA, HOTE, APP_ORIGIN, URL_ACCUEIL, PRIVILEGES, politiqueSecurite, gestionnaire };
+module.exports = { SCHEMA, HOTE, APP_ORIGIN, URL_ACCUEIL, PRIVILEGES, gestionnaire };

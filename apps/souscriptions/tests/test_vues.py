@@ -1,4 +1,4 @@
-"""The contrats and cotisations views on the product's worked examples."""
+"""The contrats and cotisations views on the product's worked examples (docs/domaine.md)."""
 
 import os
 from datetime import date

@@ -34,6 +34,8 @@ test("l'application est dans une archive ASAR (sinon OnlyLoadAppFromAsar ne dém
   assert.equal(config.asar, true);
   assert.ok(config.files.includes('dist/**/*') && config.files.includes('electron/**/*'));
   assert.ok(config.files.includes('!electron/test/**'));
+  // The shell require()s the rules it shares with the page: without them it would not start.
+  assert.ok(config.files.includes('commun/**/*'));
 });
 
 test('le script de paquet construit la page puis utilise cette configuration', () => {

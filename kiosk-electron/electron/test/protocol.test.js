@@ -2,11 +2,13 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const path = require('node:path');
-const { gestionnaire, politiqueSecurite } = require('../protocol');
+const { gestionnaire } = require('../protocol');
+const { politiqueContenu } = require('../../commun/politique-contenu');
 
 const DIST = '/app/dist';
 const fichiers = {
-  [path.join(DIST, 'index.html')]: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; base-uri 'none'" />`,
+  // As the Vite build writes it (vite.config.ts): the policy without the API origin.
+  [path.join(DIST, 'index.html')]: `<meta http-equiv="Content-Security-Policy" content="${politiqueContenu()}" />`,
   [path.join(DIST, 'assets/app.js')]: 'console.log(1)',
 };
 const lire = async (f) => {
@@ -20,8 +22,11 @@ test('serves the bundle under /borne/ with a CSP allowing only the API origin', 
   const r = await get('app://borne/borne/');
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /text\/html/);
-  assert.match(await r.text(), /connect-src 'self' https:\/\/pass\.nsia\.cg;/);
-  assert.equal(r.headers.get('content-security-policy'), politiqueSecurite('https://pass.nsia.cg'));
+  const csp = politiqueContenu('https://pass.nsia.cg');
+  assert.match(csp, /connect-src 'self' https:\/\/pass\.nsia\.cg;/);
+  // The header and the page's meta say the same policy, the API origin added to both.
+  assert.equal(r.headers.get('content-security-policy'), csp);
+  assert.equal(await r.text(), `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);
   const js = await get('app://borne/borne/assets/app.js');
   assert.match(js.headers.get('content-type'), /javascript/);
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../lib/api';
 import type { EtatPaiement } from '../types/api';
 import { lirePaiement } from '../api/paiements';
@@ -26,13 +26,11 @@ export function useSuiviPaiement(api: ApiClient, reference: string, auth: boolea
   const [restant, setRestant] = useState(delai);
   const [horsLigne, setHorsLigne] = useState(false);
   const [tour, setTour] = useState(0);
-  const phaseRef = useRef<Phase>('attente');
 
   useEffect(() => {
     let actif = true;
     let minuteur: ReturnType<typeof setTimeout>;
     const fin = Date.now() + delai * 1000;
-    phaseRef.current = 'attente';
 
     const decompte = setInterval(() => {
       const s = Math.max(0, Math.ceil((fin - Date.now()) / 1000));
@@ -46,7 +44,6 @@ export function useSuiviPaiement(api: ApiClient, reference: string, auth: boolea
         setHorsLigne(false);
         setPaiement(p);
         if (p.statut === 'succes' || p.statut === 'echec') {
-          phaseRef.current = p.statut;
           setPhase(p.statut);
           clearInterval(decompte);
           return;
@@ -57,7 +54,6 @@ export function useSuiviPaiement(api: ApiClient, reference: string, auth: boolea
         setHorsLigne(true);
       }
       if (Date.now() >= fin) {
-        phaseRef.current = 'delai';
         setPhase('delai');
         setRestant(0);
         clearInterval(decompte);

@@ -31,6 +31,8 @@ describe('validateConfig', () => {
     [{ ...valide, agence: '' }],
     [{ ...valide, apiBaseUrl: 'ftp://x' }],
     [{ ...valide, apiBaseUrl: 'pas une url' }],
+    // The shell's rule too (one validator): plain http only to this machine.
+    [{ ...valide, apiBaseUrl: 'http://10.0.0.5:8000' }],
     [{ ...valide, inactivitySeconds: -1 }],
     [{ ...valide, inactivitySeconds: '270' }],
     [{ ...valide, sandbox: 'oui' }],

@@ -1,4 +1,4 @@
-"""SMS and WhatsApp notifications (docs/notifications.md). Nothing configured: nothing is sent,
+"""SMS and WhatsApp notifications (docs/sms-whatsapp.md). Nothing configured: nothing is sent,
 the outbox rows wait (and the code proof is not offered)."""
 
 from decouple import Csv, config

@@ -1,4 +1,4 @@
-"""The job queue's worker, started again after any failure (docs/paiements.md).
+"""The job queue's worker, started again after any failure (docs/exploitation.md, « Les travailleurs »).
 
 Procrastinate's own `procrastinate worker` stops when its connection to PostgreSQL fails (the
 LISTEN side task dies with the server). This command runs the same worker and, when it stops

@@ -157,7 +157,7 @@ export function GererBeneficiaires({ police }: { police: string }) {
         </Alerte>
       ) : null}
       {fait && mode.nom === 'liste' ? (
-        // Every kiosk change is told to the client's telephone (docs/notifications.md).
+        // Every kiosk change is told to the client's telephone (docs/sms-whatsapp.md).
         <Alerte ton="succes" titre={fait}>
           <p>Un message le confirme sur votre téléphone (SMS ou WhatsApp).</p>
         </Alerte>

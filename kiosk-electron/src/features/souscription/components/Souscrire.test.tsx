@@ -97,7 +97,7 @@ describe('Souscrire', () => {
     expect((lecture?.init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 
-  // What the API sends (docs/notifications.md): the police number when it is attributed, and the
+  // What the API sends (docs/sms-whatsapp.md): the police number when it is attributed, and the
   // payment's receipt, to the subscriber's telephone (and to the payer's).
   it('prints the confirmation at once in the kiosk and says what the telephone will receive', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
