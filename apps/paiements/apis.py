@@ -6,24 +6,18 @@ from rest_framework.views import APIView
 
 from apps.borne_auth.apis import EN_TETES_BORNE
 from apps.borne_auth.services import borne_authentifier
-from apps.core.api import EstClient, FichierPdfMixin, MontantField, borne_en_tete
+from apps.core.api import EstClient, FichierPdfMixin, MontantField, Pagination, borne_en_tete, page_de
 from apps.core.exceptions import NotFound
 from apps.core.principal import ClientConnecte
 from apps.paiements import services
-from apps.paiements.idempotence import idempotent
+from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, idempotent
 from apps.paiements.models import StatutPaiement
 from apps.paiements.operateurs import paiement_rafraichir
-from apps.paiements.selectors import paiement_visible
+from apps.paiements.selectors import paiement_visible, paiements_du_client
 from apps.paiements.serializers import PaiementSerializer
 from apps.parcours import services as parcours
+from apps.souscriptions.apis import ClientApi
 from apps.souscriptions.selectors import contrat_du_client
-
-EN_TETE_IDEMPOTENCE = OpenApiParameter(
-    "Idempotency-Key",
-    str,
-    OpenApiParameter.HEADER,
-    description="Même clé dans les 24 h : la première réponse est rejouée, un seul paiement est lancé.",
-)
 
 
 class PaiementInitierApi(APIView):
@@ -124,3 +118,17 @@ class RecuPdfApi(FichierPdfMixin, PaiementStatutApi):
         )
         reponse["Content-Disposition"] = f'inline; filename="recu-{paiement.reference}.pdf"'
         return reponse
+
+
+class PaiementListApi(ClientApi):
+    @extend_schema(
+        tags=["Client"],
+        summary="Tous les paiements du client, les plus récents d'abord",
+        parameters=[OpenApiParameter("page", int), OpenApiParameter("taille", int)],
+        responses=page_de(PaiementSerializer),
+    )
+    def get(self, request, police: str):
+        self.contrat(request, police)
+        pagination = Pagination()
+        page = pagination.paginate_queryset(paiements_du_client(client_id=request.user.client_id), request, self)
+        return pagination.get_paginated_response(PaiementSerializer(page, many=True).data)

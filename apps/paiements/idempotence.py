@@ -12,12 +12,20 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter
 
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.paiements.models import RequeteIdempotente
 
 DUREE = timedelta(hours=24)
 BAIL = timedelta(seconds=30)
+
+EN_TETE_IDEMPOTENCE = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    description="Même clé dans les 24 h : la première réponse est rejouée, un seul paiement est lancé.",
+)
 
 
 def _empreinte(request) -> str:

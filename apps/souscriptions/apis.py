@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,9 +21,8 @@ from apps.core.api import (
 )
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.paiements.apis import EN_TETE_IDEMPOTENCE
-from apps.paiements.idempotence import idempotent
-from apps.paiements.selectors import paiements_du_client, paiements_du_contrat
+from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, idempotent
+from apps.paiements.selectors import paiements_du_contrat
 from apps.paiements.serializers import PaiementSerializer
 from apps.parcours import services as parcours
 from apps.produits.apis import GarantieSerializer
@@ -34,7 +33,7 @@ from apps.sinistres.models import TypeSinistre
 from apps.sinistres.selectors import sinistres_du_contrat
 from apps.sinistres.serializers import SinistreSerializer
 from apps.souscriptions import documents, selectors, services
-from apps.souscriptions.models import Beneficiaire, LienBeneficiaire, Souscription
+from apps.souscriptions.models import Beneficiaire, LienBeneficiaire
 from apps.souscriptions.serializers import (
     BeneficiaireSerializer,
     ContratResumeSerializer,
@@ -127,20 +126,6 @@ class CotisationListApi(ClientApi):
         pagination = Pagination()
         page = pagination.paginate_queryset(cotisations, request, view=self)
         return pagination.get_paginated_response(CotisationSerializer(page, many=True).data)
-
-
-class PaiementListApi(ClientApi):
-    @extend_schema(
-        tags=["Client"],
-        summary="Tous les paiements du client, les plus récents d'abord",
-        parameters=[OpenApiParameter("page", int), OpenApiParameter("taille", int)],
-        responses=page_de(PaiementSerializer),
-    )
-    def get(self, request, police: str):
-        self.contrat(request, police)
-        pagination = Pagination()
-        page = pagination.paginate_queryset(paiements_du_client(client_id=request.user.client_id), request, self)
-        return pagination.get_paginated_response(PaiementSerializer(page, many=True).data)
 
 
 class ContratDetailApi(ClientApi):
@@ -331,38 +316,6 @@ class BeneficiaireDetailApi(ClientApi):
             beneficiaire=self.beneficiaire(request, police, pk), auteur=self.auteur(request)
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class SinistreListApi(ClientApi):
-    class InputSerializer(serializers.Serializer):
-        type = serializers.ChoiceField(choices=TypeSinistre.choices)
-        date_survenance = serializers.DateField()
-        description = serializers.CharField(max_length=2000)
-        montant_reclame = MontantField(
-            required=False, allow_null=True, min_value=1, max_value=sinistre_services.MONTANT_RECLAME_MAXIMUM
-        )
-
-    @extend_schema(tags=["Sinistres"], summary="Sinistres d'un contrat", responses=SinistreSerializer(many=True))
-    def get(self, request, police: str):
-        contrat = self.contrat(request, police)
-        return Response(SinistreSerializer(sinistres_du_contrat(souscription_id=contrat.pk), many=True).data)
-
-    @extend_schema(
-        tags=["Sinistres"], summary="Déclarer un sinistre", request=InputSerializer, responses={201: SinistreSerializer}
-    )
-    def post(self, request, police: str):
-        contrat = self.contrat(request, police)
-        donnees = self.InputSerializer(data=request.data)
-        donnees.is_valid(raise_exception=True)
-        souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
-        sinistre = sinistre_services.sinistre_declarer(
-            souscription=souscription,
-            type=donnees.validated_data["type"],
-            date_survenance=donnees.validated_data["date_survenance"],
-            description=donnees.validated_data["description"],
-            montant_reclame=donnees.validated_data.get("montant_reclame"),
-        )
-        return Response(SinistreSerializer(sinistre).data, status=status.HTTP_201_CREATED)
 
 
 class RelevePdfApi(FichierPdfMixin, ClientApi):
