@@ -4,9 +4,8 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.borne_auth.apis import EN_TETES_BORNE
-from apps.borne_auth.services import borne_authentifier
-from apps.core.api import EstClient, FichierPdfMixin, MontantField, Pagination, borne_en_tete, page_de
+from apps.borne_auth.authentication import BorneApiMixin, ExigenceBorne
+from apps.core.api import EstClient, FichierPdfMixin, MontantField, Pagination, page_de
 from apps.core.exceptions import NotFound
 from apps.core.principal import ClientConnecte
 from apps.paiements import services
@@ -20,7 +19,7 @@ from apps.souscriptions.apis import ClientApi
 from apps.souscriptions.selectors import contrat_du_client
 
 
-class PaiementInitierApi(APIView):
+class PaiementInitierApi(BorneApiMixin, APIView):
     permission_classes = [EstClient]
 
     class InputSerializer(serializers.Serializer):
@@ -44,13 +43,11 @@ class PaiementInitierApi(APIView):
     @extend_schema(
         tags=["Paiements"],
         summary="Payer une prime par MTN MoMo ou Airtel Money (le payeur valide sur son téléphone)",
-        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        parameters=[EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={202: OutputSerializer},
     )
     def post(self, request, police: str):
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle)
         contrat = contrat_du_client(client_id=request.user.client_id, police=police)
 
         def executer():
@@ -61,7 +58,7 @@ class PaiementInitierApi(APIView):
                 montant=donnees.validated_data["montant"],
                 numero_payeur=donnees.validated_data.get("numero_payeur"),
                 renouvellement=donnees.validated_data["renouvellement"],
-                borne=borne,
+                borne=request.borne,
                 session_id=request.user.session_id,
                 operateur=donnees.validated_data.get("operateur") or None,
             )
@@ -71,29 +68,26 @@ class PaiementInitierApi(APIView):
         return Response(corps, status=code)
 
 
-class PaiementStatutApi(APIView):
+class PaiementStatutApi(BorneApiMixin, APIView):
     """Readable by its client (token) or by the kiosk that started it (borne headers)."""
 
     permission_classes = []
+    exigence_borne = ExigenceBorne.FACULTATIVE
 
     # The same shape as in the client's lists: one definition of a paiement seen from outside.
     OutputSerializer = PaiementSerializer
 
-    @extend_schema(
-        tags=["Paiements"], summary="Statut d'un paiement", parameters=EN_TETES_BORNE, responses=OutputSerializer
-    )
+    @extend_schema(tags=["Paiements"], summary="Statut d'un paiement", responses=OutputSerializer)
     def get(self, request, reference: str):
         client_id = request.user.client_id if isinstance(request.user, ClientConnecte) else None
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
-        paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+        paiement = paiement_visible(reference=reference, client_id=client_id, borne=request.borne)
         if paiement is None:
             raise NotFound("Paiement introuvable.", code="paiement_introuvable")
         statut_avant = paiement.statut
         paiement = paiement_rafraichir(paiement=paiement)
         if paiement.statut != statut_avant:
             # A first payment may just have brought a police number: read it with the new state.
-            paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+            paiement = paiement_visible(reference=reference, client_id=client_id, borne=request.borne)
         return Response(self.OutputSerializer(paiement).data)
 
 
@@ -101,16 +95,13 @@ class RecuPdfApi(FichierPdfMixin, PaiementStatutApi):
     @extend_schema(
         tags=["Paiements"],
         summary="Reçu d'un paiement (PDF, imprimante de borne 80 mm)",
-        parameters=EN_TETES_BORNE,
         responses={(200, "application/pdf"): bytes},
     )
     def get(self, request, reference: str):
         from apps.souscriptions.documents import recu_pdf
 
         client_id = request.user.client_id if isinstance(request.user, ClientConnecte) else None
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
-        paiement = paiement_visible(reference=reference, client_id=client_id, borne=borne)
+        paiement = paiement_visible(reference=reference, client_id=client_id, borne=request.borne)
         if paiement is None:
             raise NotFound("Paiement introuvable.", code="paiement_introuvable")
         reponse = HttpResponse(

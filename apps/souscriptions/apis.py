@@ -6,8 +6,8 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.borne_auth.apis import EN_TETES_BORNE, ClientCourtSerializer
-from apps.borne_auth.services import borne_authentifier
+from apps.borne_auth.apis import ClientCourtSerializer
+from apps.borne_auth.authentication import BorneApiMixin, BorneAuthentication, ExigenceBorne
 from apps.core.api import (
     EstClient,
     FichierPdfMixin,
@@ -16,7 +16,6 @@ from apps.core.api import (
     PublicApi,
     TelephoneField,
     adresse_ip,
-    borne_en_tete,
     page_de,
 )
 from apps.core.dates import aujourdhui
@@ -54,8 +53,9 @@ class ClientApi(APIView):
 
     def auteur(self, request) -> services.AuteurBorne:
         """Who makes a sensitive change, for the journal: client, session and borne (when known)."""
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        # Checked here, not for every method of the view: only changes name their author.
+        authentifiee = BorneAuthentication(ExigenceBorne.FACULTATIVE).authenticate(request)
+        borne = authentifiee[1] if authentifiee else None
         # The code proof of the client's telephone: in the body, or a header for a DELETE.
         code_preuve = request.headers.get("X-Code-Preuve")
         if isinstance(request.data, dict) and isinstance(request.data.get("code_preuve"), str):
@@ -172,7 +172,7 @@ class BeneficiaireInputSerializer(serializers.Serializer):
         return valeur
 
 
-class SouscriptionCreerApi(PublicApi):
+class SouscriptionCreerApi(BorneApiMixin, PublicApi):
     """A new PASS from a kiosk (no sign-in): the first échéance is requested by MoMo."""
 
     class ClientSerializer(serializers.Serializer):
@@ -224,13 +224,12 @@ class SouscriptionCreerApi(PublicApi):
     @extend_schema(
         tags=["Souscription"],
         summary="Souscrire un PASS à la borne (premier paiement par MTN MoMo ou Airtel Money)",
-        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        parameters=[EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={201: OutputSerializer},
     )
     def post(self, request):
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+        borne = request.borne
 
         def executer():
             donnees = self.InputSerializer(data=request.data)
@@ -318,17 +317,17 @@ class BeneficiaireDetailApi(ClientApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class RelevePdfApi(FichierPdfMixin, ClientApi):
+class RelevePdfApi(FichierPdfMixin, BorneApiMixin, ClientApi):
+    exigence_borne = ExigenceBorne.FACULTATIVE
+
     @extend_schema(
         tags=["Client"],
         summary="Relevé imprimable (PDF A4)",
-        parameters=EN_TETES_BORNE,
         responses={(200, "application/pdf"): bytes},
     )
     def get(self, request, police: str):
         self.contrat(request, police)
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        borne = request.borne
         contenu = documents.releve_pdf(
             client_id=request.user.client_id, borne_libelle=f"{borne.identifiant} ({borne.agence})" if borne else None
         )
@@ -337,7 +336,7 @@ class RelevePdfApi(FichierPdfMixin, ClientApi):
         return reponse
 
 
-class SouscriptionRelancerPaiementApi(PublicApi):
+class SouscriptionRelancerPaiementApi(BorneApiMixin, PublicApi):
     """A new attempt at the first payment (after a refusal), without creating another PASS."""
 
     class InputSerializer(serializers.Serializer):
@@ -355,13 +354,12 @@ class SouscriptionRelancerPaiementApi(PublicApi):
     @extend_schema(
         tags=["Souscription"],
         summary="Relancer le premier paiement d'une souscription en attente",
-        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        parameters=[EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={202: SouscriptionCreerApi.OutputSerializer},
     )
     def post(self, request, numero: str):
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+        borne = request.borne
 
         def executer():
             donnees = self.InputSerializer(data=request.data)
