@@ -9,7 +9,7 @@ from apps.core.api import EstClient, FichierPdfMixin, MontantField, Pagination, 
 from apps.core.exceptions import NotFound
 from apps.core.principal import ClientConnecte
 from apps.paiements import services
-from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, idempotent
+from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, IdempotenceMixin
 from apps.paiements.models import StatutPaiement
 from apps.paiements.operateurs import paiement_rafraichir
 from apps.paiements.selectors import paiement_visible, paiements_du_client
@@ -19,7 +19,7 @@ from apps.souscriptions.apis import ClientApi
 from apps.souscriptions.selectors import contrat_du_client
 
 
-class PaiementInitierApi(BorneApiMixin, APIView):
+class PaiementInitierApi(BorneApiMixin, IdempotenceMixin, APIView):
     permission_classes = [EstClient]
 
     class InputSerializer(serializers.Serializer):
@@ -49,23 +49,24 @@ class PaiementInitierApi(BorneApiMixin, APIView):
     )
     def post(self, request, police: str):
         contrat = contrat_du_client(client_id=request.user.client_id, police=police)
+        return self.executer_une_fois(request, contrat=contrat)
 
-        def executer():
-            donnees = self.InputSerializer(data=request.data)
-            donnees.is_valid(raise_exception=True)
-            paiement = parcours.paiement_initier_sur_contrat(
-                contrat=contrat,
-                montant=donnees.validated_data["montant"],
-                numero_payeur=donnees.validated_data.get("numero_payeur"),
-                renouvellement=donnees.validated_data["renouvellement"],
-                borne=request.borne,
-                session_id=request.user.session_id,
-                operateur=donnees.validated_data.get("operateur") or None,
-            )
-            return status.HTTP_202_ACCEPTED, self.OutputSerializer(paiement).data
+    def portee_idempotence(self, request) -> str:
+        return f"client:{request.user.client_id}"
 
-        code, corps = idempotent(request, portee=f"client:{request.user.client_id}", executer=executer)
-        return Response(corps, status=code)
+    def executer(self, request, *, contrat):
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        paiement = parcours.paiement_initier_sur_contrat(
+            contrat=contrat,
+            montant=donnees.validated_data["montant"],
+            numero_payeur=donnees.validated_data.get("numero_payeur"),
+            renouvellement=donnees.validated_data["renouvellement"],
+            borne=request.borne,
+            session_id=request.user.session_id,
+            operateur=donnees.validated_data.get("operateur") or None,
+        )
+        return status.HTTP_202_ACCEPTED, self.OutputSerializer(paiement).data
 
 
 class PaiementStatutApi(BorneApiMixin, APIView):

@@ -15,12 +15,11 @@ from apps.core.api import (
     Pagination,
     PublicApi,
     TelephoneField,
-    adresse_ip,
     page_de,
 )
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, idempotent
+from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, IdempotenceMixin
 from apps.paiements.selectors import paiements_du_contrat
 from apps.paiements.serializers import PaiementSerializer
 from apps.parcours import services as parcours
@@ -172,7 +171,7 @@ class BeneficiaireInputSerializer(serializers.Serializer):
         return valeur
 
 
-class SouscriptionCreerApi(BorneApiMixin, PublicApi):
+class SouscriptionCreerApi(BorneApiMixin, IdempotenceMixin, PublicApi):
     """A new PASS from a kiosk (no sign-in): the first échéance is requested by MoMo."""
 
     class ClientSerializer(serializers.Serializer):
@@ -229,35 +228,31 @@ class SouscriptionCreerApi(BorneApiMixin, PublicApi):
         responses={201: OutputSerializer},
     )
     def post(self, request):
-        borne = request.borne
+        return self.executer_une_fois(request)
 
-        def executer():
-            donnees = self.InputSerializer(data=request.data)
-            donnees.is_valid(raise_exception=True)
-            client = self.ClientSerializer(data=donnees.validated_data["client"])
-            if not client.is_valid():
-                raise serializers.ValidationError({"client": client.errors})
-            valeurs = donnees.validated_data
-            souscription, paiement = parcours.souscription_creer(
-                client_donnees=client.validated_data,
-                produit=produit_actif(code=valeurs["produit"]),
-                montant_prime=valeurs["montant_prime"],
-                periodicite=valeurs["periodicite"],
-                beneficiaires=valeurs["beneficiaires"],
-                numero_payeur=valeurs["numero_payeur"],
-                borne=borne,
-                operateur=valeurs.get("operateur") or None,
-                code_preuve=valeurs.get("code_preuve") or None,
-            )
-            souscription.montant_echeance = selectors.montant_echeance(
-                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
-            )
-            corps = self.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
-            return status.HTTP_201_CREATED, corps
-
-        portee = f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
-        code, corps = idempotent(request, portee=portee, executer=executer)
-        return Response(corps, status=code)
+    def executer(self, request):
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        client = self.ClientSerializer(data=donnees.validated_data["client"])
+        if not client.is_valid():
+            raise serializers.ValidationError({"client": client.errors})
+        valeurs = donnees.validated_data
+        souscription, paiement = parcours.souscription_creer(
+            client_donnees=client.validated_data,
+            produit=produit_actif(code=valeurs["produit"]),
+            montant_prime=valeurs["montant_prime"],
+            periodicite=valeurs["periodicite"],
+            beneficiaires=valeurs["beneficiaires"],
+            numero_payeur=valeurs["numero_payeur"],
+            borne=request.borne,
+            operateur=valeurs.get("operateur") or None,
+            code_preuve=valeurs.get("code_preuve") or None,
+        )
+        souscription.montant_echeance = selectors.montant_echeance(
+            montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+        )
+        corps = self.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
+        return status.HTTP_201_CREATED, corps
 
 
 class BeneficiaireListApi(ClientApi):
@@ -336,7 +331,7 @@ class RelevePdfApi(FichierPdfMixin, BorneApiMixin, ClientApi):
         return reponse
 
 
-class SouscriptionRelancerPaiementApi(BorneApiMixin, PublicApi):
+class SouscriptionRelancerPaiementApi(BorneApiMixin, IdempotenceMixin, PublicApi):
     """A new attempt at the first payment (after a refusal), without creating another PASS."""
 
     class InputSerializer(serializers.Serializer):
@@ -359,24 +354,20 @@ class SouscriptionRelancerPaiementApi(BorneApiMixin, PublicApi):
         responses={202: SouscriptionCreerApi.OutputSerializer},
     )
     def post(self, request, numero: str):
-        borne = request.borne
+        return self.executer_une_fois(request, numero=numero)
 
-        def executer():
-            donnees = self.InputSerializer(data=request.data)
-            donnees.is_valid(raise_exception=True)
-            souscription, paiement = parcours.souscription_relancer_paiement(
-                numero_souscription=numero,
-                numero_payeur=donnees.validated_data["numero_payeur"],
-                borne=borne,
-                operateur=donnees.validated_data.get("operateur") or None,
-                code_preuve=donnees.validated_data.get("code_preuve") or None,
-            )
-            souscription.montant_echeance = selectors.montant_echeance(
-                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
-            )
-            corps = SouscriptionCreerApi.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
-            return status.HTTP_202_ACCEPTED, corps
-
-        portee = f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
-        code, corps = idempotent(request, portee=portee, executer=executer)
-        return Response(corps, status=code)
+    def executer(self, request, *, numero: str):
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        souscription, paiement = parcours.souscription_relancer_paiement(
+            numero_souscription=numero,
+            numero_payeur=donnees.validated_data["numero_payeur"],
+            borne=request.borne,
+            operateur=donnees.validated_data.get("operateur") or None,
+            code_preuve=donnees.validated_data.get("code_preuve") or None,
+        )
+        souscription.montant_echeance = selectors.montant_echeance(
+            montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+        )
+        corps = SouscriptionCreerApi.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
+        return status.HTTP_202_ACCEPTED, corps
