@@ -8,7 +8,7 @@ from apps.sinistres.models import TypeSinistre
 from apps.sinistres.selectors import sinistres_du_contrat
 from apps.sinistres.serializers import SinistreSerializer
 from apps.souscriptions.apis import ClientApi
-from apps.souscriptions.models import Souscription
+from apps.souscriptions.selectors import souscription_du_contrat
 
 
 class SinistreListApi(ClientApi):
@@ -32,7 +32,7 @@ class SinistreListApi(ClientApi):
         contrat = self.contrat(request, police)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
-        souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
+        souscription = souscription_du_contrat(contrat=contrat)
         sinistre = sinistre_services.sinistre_declarer(
             souscription=souscription,
             type=donnees.validated_data["type"],

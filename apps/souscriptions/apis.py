@@ -24,14 +24,14 @@ from apps.paiements.selectors import paiements_du_contrat
 from apps.paiements.serializers import PaiementSerializer
 from apps.parcours import services as parcours
 from apps.produits.apis import GarantieSerializer
-from apps.produits.models import Periodicite, Produit
-from apps.produits.selectors import produit_actif
+from apps.produits.models import Periodicite
+from apps.produits.selectors import garanties_du_produit, produit_actif
 from apps.sinistres import services as sinistre_services
 from apps.sinistres.models import TypeSinistre
 from apps.sinistres.selectors import sinistres_du_contrat
 from apps.sinistres.serializers import SinistreSerializer
 from apps.souscriptions import documents, selectors, services
-from apps.souscriptions.models import Beneficiaire, LienBeneficiaire
+from apps.souscriptions.models import LienBeneficiaire
 from apps.souscriptions.serializers import (
     BeneficiaireSerializer,
     ContratResumeSerializer,
@@ -140,7 +140,7 @@ class ContratDetailApi(ClientApi):
     @extend_schema(tags=["Client"], summary="Un contrat en détail", responses=OutputSerializer)
     def get(self, request, police: str):
         contrat = self.contrat(request, police)
-        contrat.garanties = Produit.objects.values_list("garanties", flat=True).get(pk=contrat.produit_id)
+        contrat.garanties = garanties_du_produit(produit_id=contrat.produit_id)
         contrat.beneficiaires = selectors.beneficiaires_du_contrat(souscription_id=contrat.pk)
         contrat.cotisations = selectors.cotisations_du_contrat(souscription_id=contrat.pk)
         contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=selectors.PAIEMENTS_DU_DETAIL)
@@ -283,11 +283,7 @@ class BeneficiaireListApi(ClientApi):
 
 class BeneficiaireDetailApi(ClientApi):
     def beneficiaire(self, request, police: str, pk: int):
-        contrat = self.contrat(request, police)
-        beneficiaire = Beneficiaire.objects.filter(pk=pk, souscription_id=contrat.pk).first()
-        if beneficiaire is None:
-            raise NotFound("Bénéficiaire introuvable.", code="beneficiaire_introuvable")
-        return beneficiaire
+        return selectors.beneficiaire_du_contrat(souscription_id=self.contrat(request, police).pk, pk=pk)
 
     @extend_schema(
         tags=["Bénéficiaires"],

@@ -150,3 +150,16 @@ def police_numeros_a_venir(*, categories: list[str]) -> list[str]:
                 numeros.append(numero)
                 break
     return numeros
+
+
+def beneficiaire_du_contrat(*, souscription_id: int, pk: int) -> Beneficiaire:
+    """One bénéficiaire of the contrat; another contrat's or unknown: the same 404."""
+    beneficiaire = Beneficiaire.objects.filter(pk=pk, souscription_id=souscription_id).first()
+    if beneficiaire is None:
+        raise NotFound("Bénéficiaire introuvable.", code="beneficiaire_introuvable")
+    return beneficiaire
+
+
+def souscription_du_contrat(*, contrat: Contrat) -> Souscription:
+    """The souscription behind a contrat (a row of the view), with its produit."""
+    return Souscription.objects.select_related("produit").get(pk=contrat.pk)

@@ -134,3 +134,13 @@ def test_chaque_changement_depuis_une_borne_est_journalise(connecte, settings, a
     page = admin_client.get(f"/admin/souscriptions/journalbeneficiaire/{ajout.pk}/change/")
     assert page.status_code == 200 and b"Grace" in page.content
     assert admin_client.post(f"/admin/souscriptions/journalbeneficiaire/{ajout.pk}/delete/").status_code == 403
+
+
+def test_beneficiaire_d_un_autre_contrat_404(connecte):
+    """Jean's own bénéficiaire reached through his other contrat, or an unknown one: the same 404."""
+    jean = connecte()
+    d_un_autre_contrat = Beneficiaire.objects.filter(souscription__police__numero_police="CG-2024-VIE-001").first()
+    for ident in (d_un_autre_contrat.pk, 999_999):
+        reponse = jean.patch(f"{URL.format(police='CG-2024-EPG-001')}{ident}/", {"prenom": "X"}, format="json")
+        assert reponse.status_code == 404 and reponse.json()["code"] == "beneficiaire_introuvable"
+    assert Beneficiaire.objects.filter(prenom="X").count() == 0
