@@ -8,7 +8,7 @@ from django.db import connection
 
 from apps.core.dates import fixer_aujourdhui
 from apps.mtn_integration import passerelle
-from apps.mtn_integration.sandbox.testing import SandboxEnMarche
+from apps.mtn_integration.sandbox.testing import RunningSandbox
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ SUBSCRIPTION_KEY = "cle-abonnement-test"
 
 @pytest.fixture(scope="session")
 def _sandbox():
-    with SandboxEnMarche() as sandbox:
+    with RunningSandbox() as sandbox:
         yield sandbox
 
 

@@ -1,4 +1,4 @@
-"""Our Collection client against the sandbox: token cache, faults, safe sending, masking."""
+"""Our Collection client against the sandbox: token cache, faults, what it reports, masking."""
 
 import threading
 import time
@@ -8,9 +8,10 @@ import pytest
 
 from apps.mtn_integration.momo import (
     MOTIFS,
+    MomoDuplicateReference,
+    MomoNotFound,
     MomoTimeout,
     MomoUnavailable,
-    SendOutcome,
     TransactionStatus,
     mask_msisdn,
     motif_francais,
@@ -76,36 +77,34 @@ def test_slow_request_to_pay_answers_after_the_delay_and_is_then_accepted(momo_s
     assert client.get_status(reference).status is TransactionStatus.SUCCESSFUL
 
 
-def test_accepted_after_the_client_timed_out_is_not_sent_twice(momo_sandbox, client_for):
+# What to do with an unknown outcome (ask the status, re-send only on 404) is the payment
+# core's rule, tested through it: apps/paiements/tests (transaction_verifier). Here, only
+# what the client itself reports.
+def test_accepted_after_the_client_timed_out_is_a_timeout_and_exists_at_mtn(momo_sandbox, client_for):
     client = client_for(timeout=0.4)
     momo_sandbox.set_faults(requesttopay="accept_then_hang", hang_seconds=3, scope="next")
     reference = str(uuid.uuid4())
-    outcome = client.request_to_pay_safely(reference_id=reference, **SAFE)
-    assert outcome is SendOutcome.ALREADY_AT_MTN
-    assert [t["referenceId"] for t in momo_sandbox.transactions()] == [reference]
-    calls = momo_sandbox.calls()
-    assert calls["POST /collection/v1_0/requesttopay"] == 1
+    with pytest.raises(MomoTimeout):
+        client.request_to_pay(reference_id=reference, **SAFE)
+    assert client.get_status(reference).status in (TransactionStatus.PENDING, TransactionStatus.SUCCESSFUL)
+    assert momo_sandbox.calls()["POST /collection/v1_0/requesttopay"] == 1
 
 
-def test_never_created_is_resent_with_the_same_reference(momo_sandbox, client):
+def test_never_created_after_a_500_is_not_found(momo_sandbox, client):
     momo_sandbox.set_faults(requesttopay="error500", scope="next")
     reference = str(uuid.uuid4())
-    assert client.request_to_pay_safely(reference_id=reference, **SAFE) is SendOutcome.RESENT
-    assert [t["referenceId"] for t in momo_sandbox.transactions()] == [reference]
-    assert momo_sandbox.calls()["POST /collection/v1_0/requesttopay"] == 2
-
-
-def test_safe_sending_accepted_and_duplicate(momo_sandbox, client):
-    reference = str(uuid.uuid4())
-    assert client.request_to_pay_safely(reference_id=reference, **SAFE) is SendOutcome.ACCEPTED
-    assert client.request_to_pay_safely(reference_id=reference, **SAFE) is SendOutcome.ALREADY_AT_MTN
-    assert len(momo_sandbox.transactions()) == 1
-
-
-def test_safe_sending_when_mtn_stays_unreachable_raises(momo_sandbox, client):
-    momo_sandbox.set_faults(requesttopay="error503", status="error503")
     with pytest.raises(MomoUnavailable):
-        client.request_to_pay_safely(reference_id=str(uuid.uuid4()), **SAFE)
+        client.request_to_pay(reference_id=reference, **SAFE)
+    with pytest.raises(MomoNotFound):
+        client.get_status(reference)
+
+
+def test_the_same_reference_twice_is_a_duplicate(momo_sandbox, client):
+    reference = str(uuid.uuid4())
+    client.request_to_pay(reference_id=reference, **SAFE)
+    with pytest.raises(MomoDuplicateReference):
+        client.request_to_pay(reference_id=reference, **SAFE)
+    assert len(momo_sandbox.transactions()) == 1
 
 
 def test_recorded_calls_hold_no_secret_and_no_full_phone_number(momo_sandbox, client_for):

@@ -456,3 +456,19 @@ def test_un_seul_paiement_en_attente_par_contrat(jean, sandbox):
     assert seconde.status_code == 409
     assert seconde.json()["code"] == "paiement_en_cours"
     assert seconde.json()["details"]["reference"] == premiere
+
+
+def test_sur_un_404_seule_une_demande_jamais_acceptee_est_renvoyee(jean, sandbox):
+    """The one resend rule (transaction_verifier, docs/paiements.md): MTN answers 404 for our id.
+    Never seen accepted (a_envoyer): sent again with the same id. Seen accepted (pending): never
+    sent twice, only checked again."""
+    sandbox.pannes(requesttopay="error500", count=2)
+    transaction_momo = paiement_envoye(jean)
+    assert sandbox.transactions() == []
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(statut="pending")
+    assert momo.transaction_verifier(reference_id=transaction_momo.reference_id).statut == "pending"
+    assert sandbox.transactions() == []
+    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(statut="a_envoyer")
+    sandbox.pannes()
+    momo.transaction_verifier(reference_id=transaction_momo.reference_id)
+    assert [t["referenceId"] for t in sandbox.transactions()] == [str(transaction_momo.reference_id)]
