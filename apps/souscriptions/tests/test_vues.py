@@ -164,3 +164,24 @@ def test_le_filtre_client_est_pousse_dans_la_vue(sql):
         grandes = ("clients_pass", "souscriptions_pass", "numeros_police_congo", "paiements_pass")
         sequentiels = [ligne for ligne in plan.splitlines() if "Seq Scan" in ligne and any(t in ligne for t in grandes)]
         assert sequentiels == [], plan
+
+
+@pytest.mark.parametrize("periodicite", ["mensuelle", "trimestrielle", "semestrielle", "annuelle"])
+def test_montant_de_chaque_echeance_le_meme_en_python_et_dans_la_vue(periodicite, fige_aujourdhui):
+    """One rule: montant_echeance (Python: first payment, minimum, demo) and the cotisations view
+    (SQL) give every échéance the same amount, the remainder on the last one of each year."""
+    from apps.souscriptions.selectors import montant_echeance
+
+    fige_aujourdhui("2024-02-01")
+    contrat = ContratFactory(
+        montant_prime=60_007,
+        periodicite=periodicite,
+        date_effet=date(2024, 3, 1),
+        date_expiration=date(2026, 2, 28),
+    )
+    lignes = Cotisation.objects.filter(souscription=contrat).order_by("rang").values_list("rang", "montant_du")
+    assert len(lignes) > 1
+    assert list(lignes) == [
+        (rang, montant_echeance(montant_prime=60_007, periodicite=periodicite, rang=rang)) for rang, _ in lignes
+    ]
+    assert sum(m for _, m in lignes) == 2 * 60_007
