@@ -13,7 +13,7 @@ from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, IdempotenceMixin
 from apps.paiements.models import StatutPaiement
 from apps.paiements.operateurs import paiement_rafraichir
 from apps.paiements.selectors import paiement_visible, paiements_du_client
-from apps.paiements.serializers import PaiementSerializer
+from apps.paiements.serializers import OperateurField, PaiementSerializer
 from apps.parcours import services as parcours
 from apps.souscriptions.apis import ClientApi
 from apps.souscriptions.selectors import contrat_du_client
@@ -25,13 +25,7 @@ class PaiementInitierApi(BorneApiMixin, IdempotenceMixin, APIView):
     class InputSerializer(serializers.Serializer):
         montant = MontantField(min_value=1, max_value=services.MONTANT_MAXIMUM_ABSOLU)
         numero_payeur = serializers.CharField(max_length=20, required=False, allow_blank=False)
-        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(
-            max_length=20,
-            required=False,
-            allow_blank=True,
-            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
-        )
+        operateur = OperateurField()
         renouvellement = serializers.BooleanField(required=False, default=False)
 
     class OutputSerializer(serializers.Serializer):

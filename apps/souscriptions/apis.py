@@ -21,7 +21,7 @@ from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
 from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, IdempotenceMixin
 from apps.paiements.selectors import paiements_du_contrat
-from apps.paiements.serializers import PaiementSerializer
+from apps.paiements.serializers import OperateurField, PaiementSerializer
 from apps.parcours import services as parcours
 from apps.produits.apis import GarantieSerializer
 from apps.produits.models import Periodicite
@@ -150,11 +150,19 @@ class ContratDetailApi(ClientApi):
         return Response(self.OutputSerializer(contrat, context={"jour": contrat.jour}).data)
 
 
+class DateNaissanceField(serializers.DateField):
+    def to_internal_value(self, valeur):
+        valeur = super().to_internal_value(valeur)
+        if valeur > aujourdhui():
+            raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
+        return valeur
+
+
 class BeneficiaireInputSerializer(serializers.Serializer):
     nom = serializers.CharField(max_length=100)
     prenom = serializers.CharField(max_length=100)
     lien = serializers.ChoiceField(choices=LienBeneficiaire.choices)
-    date_naissance = serializers.DateField(required=False, allow_null=True)
+    date_naissance = DateNaissanceField(required=False, allow_null=True)
     telephone = TelephoneField(required=False, allow_null=True)
     part_pourcentage = serializers.DecimalField(
         max_digits=5,
@@ -165,11 +173,6 @@ class BeneficiaireInputSerializer(serializers.Serializer):
         allow_null=True,
     )
 
-    def validate_date_naissance(self, valeur):
-        if valeur and valeur > aujourdhui():
-            raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
-        return valeur
-
 
 class SouscriptionCreerApi(BorneApiMixin, IdempotenceMixin, PublicApi):
     """A new PASS from a kiosk (no sign-in): the first échéance is requested by MoMo."""
@@ -178,14 +181,9 @@ class SouscriptionCreerApi(BorneApiMixin, IdempotenceMixin, PublicApi):
         nom = serializers.CharField(max_length=100)
         prenom = serializers.CharField(max_length=100)
         telephone = TelephoneField()
-        date_naissance = serializers.DateField(required=False, allow_null=True)
+        date_naissance = DateNaissanceField(required=False, allow_null=True)
         adresse = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
         ville = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-
-        def validate_date_naissance(self, valeur):
-            if valeur and valeur > aujourdhui():
-                raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
-            return valeur
 
     class InputSerializer(serializers.Serializer):
         client = serializers.DictField()  # checked by ClientSerializer, with errors under "client"
@@ -194,13 +192,7 @@ class SouscriptionCreerApi(BorneApiMixin, IdempotenceMixin, PublicApi):
         periodicite = serializers.ChoiceField(choices=Periodicite.choices)
         beneficiaires = BeneficiaireInputSerializer(many=True, required=False, default=list, max_length=6)
         numero_payeur = serializers.CharField(max_length=20)
-        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(
-            max_length=20,
-            required=False,
-            allow_blank=True,
-            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
-        )
+        operateur = OperateurField()
         code_preuve = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
     class OutputSerializer(serializers.Serializer):
@@ -332,13 +324,7 @@ class SouscriptionRelancerPaiementApi(BorneApiMixin, IdempotenceMixin, PublicApi
 
     class InputSerializer(serializers.Serializer):
         numero_payeur = serializers.CharField(max_length=20)
-        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(
-            max_length=20,
-            required=False,
-            allow_blank=True,
-            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
-        )
+        operateur = OperateurField()
         # A payer other than the subscriber's telephone: the code proof of that telephone.
         code_preuve = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
