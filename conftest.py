@@ -126,7 +126,7 @@ def travaux_executer(*, jusqu_a=None, limite: int = 10) -> list[str]:
 
     A real worker runs on its own connection and would not see the rows of a test's
     transaction, so the jobs are taken from procrastinate_jobs with Django's connection and
-    their task called directly. Tests with a real worker process live in tests_pannes.
+    their task called directly. Tests with a real worker process live in apps/paiements/tests/faults/test_pannes.py.
     """
     from django.utils import timezone
     from procrastinate.contrib.django import app

@@ -15,7 +15,7 @@ from apps.airtel_integration.airtel import MOTIFS, callback_hash
 from apps.airtel_integration.models import AppelAirtel
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements.models import Paiement
-from apps.paiements.tests.test_paiements_momo import jusqu_au_statut_final, payer
+from apps.paiements.tests.apis.test_paiements_momo import jusqu_au_statut_final, payer
 from apps.souscriptions.models import Contrat, Souscription
 from conftest import travaux_en_file, travaux_executer
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-RACINE = Path(__file__).resolve().parents[3]
+RACINE = Path(__file__).resolve().parents[4]
 
 
 def _get(url):

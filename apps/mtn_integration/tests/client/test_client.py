@@ -17,7 +17,7 @@ from apps.mtn_integration.momo import (
     motif_francais,
 )
 
-from .conftest import API_KEY, SUBSCRIPTION_KEY, pay
+from ..conftest import API_KEY, SUBSCRIPTION_KEY, pay
 
 SAFE = {"amount": 100, "external_id": "PAY-SAFE", "payer_msisdn": "242061234567"}
 

@@ -4,7 +4,7 @@ import time
 
 from apps.mtn_integration.momo import TransactionStatus
 
-from .conftest import pay
+from ..conftest import pay
 
 
 def _transaction(sandbox, reference):

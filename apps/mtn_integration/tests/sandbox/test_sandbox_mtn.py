@@ -17,7 +17,7 @@ from apps.mtn_integration.momo import (
 )
 from apps.mtn_integration.sandbox.testing import SandboxProcess
 
-from .conftest import API_KEY, API_USER, SUBSCRIPTION_KEY, pay
+from ..conftest import API_KEY, API_USER, SUBSCRIPTION_KEY, pay
 
 KEY = {"Ocp-Apim-Subscription-Key": SUBSCRIPTION_KEY}
 

@@ -10,7 +10,7 @@ momo_openapi = pytest.importorskip("momo_openapi")
 
 from momo_openapi import Collection, MomoAPIError, MomoConfig  # noqa: E402
 
-from .conftest import SUBSCRIPTION_KEY  # noqa: E402
+from ..conftest import SUBSCRIPTION_KEY  # noqa: E402
 
 
 def test_momo_openapi_provisions_pays_and_reads_status(momo_sandbox, monkeypatch):

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from apps.notifications.models import CodePreuve, Notification
-from apps.notifications.tests.test_evenements import envoyer_tout
-from apps.souscriptions.tests.test_souscription_borne import NOUVEAU, URL
+from apps.notifications.tests.services.test_evenements import envoyer_tout
+from apps.souscriptions.tests.apis.test_souscription_borne import NOUVEAU, URL
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_relancer_le_premier_paiement_depuis_un_proche_avec_code_preuve(
     borne_api, sandbox, smsc, django_capture_on_commit_callbacks
 ):
     """After a refused first payment, a relative may pay the new attempt with the same proof."""
-    from apps.souscriptions.tests.test_souscription_borne import regler
+    from apps.souscriptions.tests.apis.test_souscription_borne import regler
 
     borne_api.post(DEMANDE, {"telephone": TELEPHONE}, format="json")
     code_preuve = borne_api.post(VERIFIER, {"telephone": TELEPHONE, "code": code_recu(smsc)}, format="json").json()[

@@ -13,7 +13,7 @@ from apps.clients.models import Client
 from apps.notifications.models import RAPPELS, Notification
 from apps.notifications.rappels import rappels_envoyer
 from apps.notifications.services import rappels_choisir
-from apps.notifications.tests.test_evenements import envoyer_tout
+from apps.notifications.tests.services.test_evenements import envoyer_tout
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from apps.notifications.tests.conftest import CLIENT_WHATSAPP, lire
-from apps.notifications.tests.test_evenements import envoyer_tout
+from apps.notifications.tests.services.test_evenements import envoyer_tout
 
 pytestmark = pytest.mark.django_db
 

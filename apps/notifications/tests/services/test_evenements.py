@@ -12,7 +12,7 @@ from apps.notifications.models import Notification
 from apps.notifications.services import NotificationNonEnvoyee
 from apps.notifications.tasks import notification_envoyer
 from apps.souscriptions.models import NumeroPolice, Souscription
-from apps.souscriptions.tests.test_souscription_borne import NOUVEAU, URL
+from apps.souscriptions.tests.apis.test_souscription_borne import NOUVEAU, URL
 from conftest import travaux_en_file, travaux_executer
 
 pytestmark = pytest.mark.django_db

@@ -43,7 +43,7 @@ def test_un_texte_trop_long_est_coupe_en_parties_reassemblees(demo, smsc):
     from django.db import transaction
 
     from apps.notifications.services import notifier
-    from apps.notifications.tests.test_evenements import envoyer_tout
+    from apps.notifications.tests.services.test_evenements import envoyer_tout
 
     long = "NSIA PASS : " + "message très long " * 20
     with transaction.atomic():

@@ -4,9 +4,9 @@ per kiosk, per address without a kiosk, per client for a signed-in payment (docs
 import pytest
 
 from apps.paiements.models import Paiement, RequeteIdempotente
-from apps.paiements.tests.test_paiements_momo import payer
+from apps.paiements.tests.apis.test_paiements_momo import payer
 from apps.souscriptions.models import Souscription
-from apps.souscriptions.tests.test_souscription_borne import NOUVEAU, URL
+from apps.souscriptions.tests.apis.test_souscription_borne import NOUVEAU, URL
 
 pytestmark = pytest.mark.django_db
 

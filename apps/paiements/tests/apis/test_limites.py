@@ -12,9 +12,9 @@ from rest_framework.test import APIClient
 from apps.core.models import DemandeLimitee
 from apps.core.tests.concurrence import en_meme_temps
 from apps.paiements.models import Paiement
-from apps.paiements.tests.test_paiements_momo import payer
+from apps.paiements.tests.apis.test_paiements_momo import payer
 from apps.souscriptions.models import Souscription
-from apps.souscriptions.tests.test_souscription_borne import NOUVEAU, URL, lignes
+from apps.souscriptions.tests.apis.test_souscription_borne import NOUVEAU, URL, lignes
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.utils import timezone
 
 from apps.paiements.models import Paiement, RequeteIdempotente
-from apps.paiements.tests.test_paiements_momo import payer
+from apps.paiements.tests.apis.test_paiements_momo import payer
 from apps.souscriptions.models import Contrat
 
 

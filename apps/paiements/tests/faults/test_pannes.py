@@ -22,7 +22,7 @@ from apps.souscriptions.models import Contrat
 from conftest import API_KEY, API_USER, SUBSCRIPTION_KEY
 
 pytestmark = pytest.mark.django_db(transaction=True)
-RACINE = Path(__file__).resolve().parents[3]
+RACINE = Path(__file__).resolve().parents[4]
 POLICES = ["CG-2024-VIE-001", "CG-2024-EPG-001", "CG-2024-SAN-001"]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from apps.core.dates import aujourdhui
 from apps.souscriptions.models import Beneficiaire, Souscription
-from apps.souscriptions.tests.test_souscription_borne import NOUVEAU, URL
+from apps.souscriptions.tests.apis.test_souscription_borne import NOUVEAU, URL
 
 pytestmark = pytest.mark.django_db
 FUTUR = "La date de naissance ne peut pas être dans le futur."

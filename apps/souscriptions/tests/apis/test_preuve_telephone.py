@@ -4,7 +4,7 @@ import pytest
 
 from apps.clients.models import Client
 from apps.souscriptions.models import Souscription
-from apps.souscriptions.tests.test_souscription_borne import NOUVEAU, URL, lignes
+from apps.souscriptions.tests.apis.test_souscription_borne import NOUVEAU, URL, lignes
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_une_borne_ne_change_jamais_les_noms(borne_api, sandbox):
 
 def creer_en_attente(borne_api, django_capture_on_commit_callbacks) -> str:
     """A souscription whose first payment was refused (MTN's test payer 46733123451)."""
-    from apps.souscriptions.tests.test_souscription_borne import regler
+    from apps.souscriptions.tests.apis.test_souscription_borne import regler
 
     with django_capture_on_commit_callbacks(execute=True):
         corps = borne_api.post(URL, {**NOUVEAU, "numero_payeur": "46733123451"}, format="json").json()
