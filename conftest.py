@@ -8,7 +8,7 @@ from django.db import connection
 
 from apps.core.dates import fixer_aujourdhui
 from apps.mtn_integration import passerelle
-from apps.mtn_integration.sandbox.testing import SandboxEnMarche
+from apps.mtn_integration.sandbox.testing import RunningSandbox
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ SUBSCRIPTION_KEY = "cle-abonnement-test"
 
 @pytest.fixture(scope="session")
 def _sandbox():
-    with SandboxEnMarche() as sandbox:
+    with RunningSandbox() as sandbox:
         yield sandbox
 
 
@@ -126,7 +126,7 @@ def travaux_executer(*, jusqu_a=None, limite: int = 10) -> list[str]:
 
     A real worker runs on its own connection and would not see the rows of a test's
     transaction, so the jobs are taken from procrastinate_jobs with Django's connection and
-    their task called directly. Tests with a real worker process live in tests_pannes.
+    their task called directly. Tests with a real worker process live in apps/paiements/tests/faults/test_pannes.py.
     """
     from django.utils import timezone
     from procrastinate.contrib.django import app

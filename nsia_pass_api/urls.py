@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("apps.souscriptions.urls")),
     path("", include("apps.paiements.urls")),
     path("", include("apps.paiements.urls_operateurs")),
+    path("", include("apps.sinistres.urls")),
     path("", include("apps.notifications.urls")),
 ]
 

@@ -1,23 +1,10 @@
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from apps.borne_auth import services
-from apps.core.api import PublicApi, TelephoneField, adresse_ip, borne_en_tete
-
-EN_TETES_BORNE = [
-    OpenApiParameter("X-Borne-Id", str, OpenApiParameter.HEADER, description="Identifiant de la borne"),
-    OpenApiParameter("X-Borne-Key", str, OpenApiParameter.HEADER, description="Clé secrète de la borne"),
-]
-
-
-def borne_requise(request):
-    """The known kiosk behind the headers, even when BORNE_REQUIRED is off (heartbeat, agent call)."""
-    identifiant, cle = borne_en_tete(request)
-    borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
-    if borne is None:
-        raise services.BorneInconnue()
-    return borne
+from apps.borne_auth.authentication import BorneApiMixin, ExigenceBorne
+from apps.core.api import PublicApi, TelephoneField, adresse_ip
 
 
 class ClientCourtSerializer(serializers.Serializer):
@@ -27,7 +14,7 @@ class ClientCourtSerializer(serializers.Serializer):
     telephone = serializers.CharField()
 
 
-class ConnexionApi(PublicApi):
+class ConnexionApi(BorneApiMixin, PublicApi):
     class InputSerializer(serializers.Serializer):
         police = serializers.CharField(max_length=30, trim_whitespace=True)
         telephone = TelephoneField()
@@ -42,7 +29,6 @@ class ConnexionApi(PublicApi):
     @extend_schema(
         tags=["Connexion"],
         summary="Connexion d'un client (numéro de police + téléphone)",
-        parameters=EN_TETES_BORNE,
         request=InputSerializer,
         responses={200: OutputSerializer},
         examples=[
@@ -54,15 +40,13 @@ class ConnexionApi(PublicApi):
         ],
     )
     def post(self, request):
-        identifiant, cle = borne_en_tete(request)
-        borne = services.borne_authentifier(identifiant=identifiant, cle=cle)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
         # A lockout is a 429 with Retry-After (set by the exception handler from retry_after).
         connexion = services.client_connecter(
             police=donnees.validated_data["police"],
             telephone=donnees.validated_data["telephone"],
-            borne=borne,
+            borne=request.borne,
             adresse_ip=adresse_ip(request),
         )
         return Response(self.OutputSerializer(connexion).data)
@@ -104,7 +88,9 @@ class DeconnexionApi(PublicApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class BorneHeartbeatApi(PublicApi):
+class BorneHeartbeatApi(BorneApiMixin, PublicApi):
+    exigence_borne = ExigenceBorne.REQUISE
+
     class InputSerializer(serializers.Serializer):
         version = serializers.CharField(max_length=50, required=False, default="")
         statut = serializers.CharField(max_length=100, required=False, default="ok")
@@ -116,22 +102,22 @@ class BorneHeartbeatApi(PublicApi):
     @extend_schema(
         tags=["Bornes"],
         summary="La borne signale qu'elle est en marche",
-        parameters=EN_TETES_BORNE,
         request=InputSerializer,
         responses={200: OutputSerializer},
     )
     def post(self, request):
-        borne = borne_requise(request)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
         borne = services.borne_signaler_activite(
-            borne=borne, version_app=donnees.validated_data["version"], statut=donnees.validated_data["statut"]
+            borne=request.borne, version_app=donnees.validated_data["version"], statut=donnees.validated_data["statut"]
         )
         return Response(self.OutputSerializer(borne).data)
 
 
-class AppelAgentApi(PublicApi):
+class AppelAgentApi(BorneApiMixin, PublicApi):
     """« Appeler un agent »: only a known borne may ask (the admin shows which one)."""
+
+    exigence_borne = ExigenceBorne.REQUISE
 
     class OutputSerializer(serializers.Serializer):
         id = serializers.IntegerField()
@@ -140,11 +126,9 @@ class AppelAgentApi(PublicApi):
     @extend_schema(
         tags=["Bornes"],
         summary="La borne demande un agent",
-        parameters=EN_TETES_BORNE,
         request=None,
         responses={201: OutputSerializer},
     )
     def post(self, request):
-        borne = borne_requise(request)
-        appel = services.agent_appeler(borne=borne)
+        appel = services.agent_appeler(borne=request.borne)
         return Response(self.OutputSerializer(appel).data, status=status.HTTP_201_CREATED)

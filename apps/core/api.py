@@ -53,10 +53,6 @@ def adresse_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
-def borne_en_tete(request) -> tuple[str | None, str | None]:
-    return request.headers.get("X-Borne-Id"), request.headers.get("X-Borne-Key")
-
-
 class ThrottleAnonyme(BaseThrottle):
     """Public endpoints, per client address (THROTTLE_ANONYME, e.g. "120/min").
 

@@ -40,10 +40,6 @@ class NotFound(ApplicationError):
         super().__init__(code, message)
 
 
-class ServiceUnavailable(ApplicationError):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-
-
 def error_body(code: str, message: str, details: dict | None = None) -> dict:
     body = {"code": code, "message": message}
     if details:

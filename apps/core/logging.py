@@ -7,8 +7,10 @@ Masked: telephone numbers, JWTs and bearer tokens, keys and passwords written as
 import logging
 import re
 
+from apps.core.telephone import masquer_telephone
+
 # +242061234567, 242061234567 and MTN test MSISDNs: keep the first 5 digits and the last 2.
-_NUMERO = re.compile(r"(\+?\d{5})\d{4,}(\d{2})")
+_NUMERO = re.compile(r"\+?\d{11,}")
 # A JWT (three base64url parts, the first one a JSON header "eyJ…") and any bearer token.
 _JWT = re.compile(r"eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}")
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
@@ -29,7 +31,7 @@ def _champ(m: re.Match) -> str:
 
 
 def masquer_numeros(texte: str) -> str:
-    return _NUMERO.sub(lambda m: m.group(1) + "*" * (len(m.group(0)) - len(m.group(1)) - 2) + m.group(2), texte)
+    return _NUMERO.sub(lambda m: masquer_telephone(m.group(0)), texte)
 
 
 def masquer(texte: str) -> str:

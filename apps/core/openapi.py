@@ -15,6 +15,10 @@ class AutoSchema(BaseAutoSchema):
             return englobante[-2].removesuffix("Api") + nom
         return nom
 
+    def get_override_parameters(self):
+        """Plus the parameters an API declares for all its operations (a kiosk's headers)."""
+        return [*getattr(self.view, "parametres_openapi", ()), *super().get_override_parameters()]
+
 
 ERREUR = {
     "type": "object",

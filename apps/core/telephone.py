@@ -22,3 +22,16 @@ def telephone_valide(valeur: str) -> bool:
 
 def operateur(telephone: str) -> str | None:
     return OPERATEURS.get(telephone[4:6]) if FORMAT_TELEPHONE.match(telephone or "") else None
+
+
+def masquer_telephone(numero: str) -> str:
+    """+242061234567 → +24206*****67: the country code, the operator's prefix and the last
+    two digits stay readable, the length too (logs, notification attempts: docs/securite.md).
+
+    The MoMo client masks in the same way on its own (apps/mtn_integration/momo/masking.py):
+    it knows nothing of the project's apps.
+    """
+    garde = 6 if numero.startswith("+") else 5
+    if len(numero) < garde + 4 + 2:
+        return "*" * len(numero)
+    return numero[:garde] + "*" * (len(numero) - garde - 2) + numero[-2:]

@@ -24,6 +24,7 @@ from apps.produits.models import ECHEANCES_PAR_AN, Produit
 from apps.produits.services import produits_charger_reference
 from apps.sinistres.models import Sinistre
 from apps.souscriptions.models import Beneficiaire, NumeroPolice, Souscription
+from apps.souscriptions.selectors import montant_echeance
 
 DEMO_BORNE_ID = "BZV-DEMO-01"
 DEMO_AGENT_MATRICULE = "AGT001"
@@ -117,13 +118,13 @@ def _dates(contrat: DemoContrat, jour: date) -> tuple[date, date]:
 def _echeances_commencees(contrat: DemoContrat, effet: date, expiration: date, jour: date):
     """(rang, date_debut, montant_du) of every échéance started on or before the load day."""
     n = ECHEANCES_PAR_AN[contrat.periodicite]
-    base, reste = divmod(contrat.montant_prime, n)
     rang = 1
     while True:
         debut = effet + relativedelta(months=(rang - 1) * 12 // n)
         if debut > min(jour, expiration):
             return
-        yield rang, debut, base + (reste if rang % n == 0 else 0)
+        montant = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite, rang=rang)
+        yield rang, debut, montant
         rang += 1
 
 

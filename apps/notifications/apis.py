@@ -11,16 +11,15 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.borne_auth.apis import EN_TETES_BORNE
-from apps.borne_auth.services import borne_authentifier
-from apps.core.api import CorpsBrutParser, PublicApi, TelephoneField, borne_en_tete
+from apps.borne_auth.authentication import BorneApiMixin
+from apps.core.api import CorpsBrutParser, PublicApi, TelephoneField
 from apps.notifications import codes
 from apps.notifications.services import statuts_whatsapp_enregistrer
 
 logger = logging.getLogger(__name__)
 
 
-class PreuveTelephoneApi(PublicApi):
+class PreuveTelephoneApi(BorneApiMixin, PublicApi):
     """A kiosk asks for a code sent to the telephone to prove."""
 
     class InputSerializer(serializers.Serializer):
@@ -29,13 +28,10 @@ class PreuveTelephoneApi(PublicApi):
     @extend_schema(
         tags=["Souscription"],
         summary="Envoyer un code à 6 chiffres au téléphone (SMS ou WhatsApp)",
-        parameters=EN_TETES_BORNE,
         request=InputSerializer,
         responses={202: None},
     )
     def post(self, request):
-        identifiant, cle = borne_en_tete(request)
-        borne_authentifier(identifiant=identifiant, cle=cle)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
         codes.code_demander(telephone=donnees.validated_data["telephone"])
@@ -44,7 +40,7 @@ class PreuveTelephoneApi(PublicApi):
         )
 
 
-class PreuveTelephoneVerifierApi(PublicApi):
+class PreuveTelephoneVerifierApi(BorneApiMixin, PublicApi):
     class InputSerializer(serializers.Serializer):
         telephone = TelephoneField()
         code = serializers.RegexField(r"^[0-9]{6}$", error_messages={"invalid": "Le code compte 6 chiffres."})
@@ -55,13 +51,10 @@ class PreuveTelephoneVerifierApi(PublicApi):
     @extend_schema(
         tags=["Souscription"],
         summary="Vérifier le code reçu : donne un code_preuve valable 15 minutes",
-        parameters=EN_TETES_BORNE,
         request=InputSerializer,
         responses={200: OutputSerializer},
     )
     def post(self, request):
-        identifiant, cle = borne_en_tete(request)
-        borne_authentifier(identifiant=identifiant, cle=cle)
         donnees = self.InputSerializer(data=request.data)
         donnees.is_valid(raise_exception=True)
         preuve = codes.code_verifier(**donnees.validated_data)

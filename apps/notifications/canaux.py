@@ -35,10 +35,6 @@ class Message:
     parametres: list
 
 
-def masquer(telephone: str) -> str:
-    return telephone[:6] + "****" + telephone[-2:] if len(telephone) > 8 else "****"
-
-
 class CanalSmpp:
     """An SMPP 3.4 transmitter session per message (the volumes are small; no pool to keep alive)."""
 

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.core.telephone import masquer_telephone
 from apps.notifications import textes
-from apps.notifications.canaux import CanalIndisponible, EnvoiRefuse, Message, canaux_configures, masquer
+from apps.notifications.canaux import CanalIndisponible, EnvoiRefuse, Message, canaux_configures
 from apps.notifications.models import RAPPELS, Evenement, Notification, PreferenceNotification
 from apps.souscriptions.models import Contrat, NumeroPolice
 
@@ -104,7 +105,7 @@ def notification_envoyer(*, notification_id: int, tentatives_max: int = 12) -> N
             tentative = {
                 "date": timezone.now().isoformat(),
                 "canal": canal.nom,
-                "telephone": masquer(message.telephone),
+                "telephone": masquer_telephone(message.telephone),
             }
             try:
                 id_fournisseur = canal.envoyer(message)

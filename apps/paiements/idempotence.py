@@ -12,12 +12,22 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.response import Response
 
+from apps.core.api import adresse_ip
 from apps.core.exceptions import ApplicationError, Conflict
 from apps.paiements.models import RequeteIdempotente
 
 DUREE = timedelta(hours=24)
 BAIL = timedelta(seconds=30)
+
+EN_TETE_IDEMPOTENCE = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    description="Même clé dans les 24 h : la première réponse est rejouée, un seul paiement est lancé.",
+)
 
 
 def _empreinte(request) -> str:
@@ -84,3 +94,23 @@ def idempotent(request, *, portee: str, executer):
         RequeteIdempotente.objects.filter(portee=portee, cle=cle, code_http__isnull=True).delete()
         raise
     return code, corps
+
+
+# An API whose POST starts a payment: run once per Idempotency-Key, replayed afterwards.
+# The view's `executer(request, **kwargs)` does the work and returns (status, body); its
+# `post` calls `executer_une_fois`. Keys are kept per kiosk (or per address without one)
+# unless the view names another scope (`portee_idempotence`).
+# (Comments, not a docstring: the OpenAPI description of a view is its first docstring.)
+class IdempotenceMixin:
+    def portee_idempotence(self, request) -> str:
+        borne = getattr(request, "borne", None)
+        return f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
+
+    def executer(self, request, **kwargs) -> tuple[int, dict]:
+        raise NotImplementedError
+
+    def executer_une_fois(self, request, **kwargs) -> Response:
+        code, corps = idempotent(
+            request, portee=self.portee_idempotence(request), executer=lambda: self.executer(request, **kwargs)
+        )
+        return Response(corps, status=code)

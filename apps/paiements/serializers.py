@@ -4,6 +4,17 @@ from apps.core.api import LigneSerializer
 from apps.paiements.models import StatutPaiement
 
 
+class OperateurField(serializers.CharField):
+    """The operator asked for; blank or absent: the operator of the payer's number (checked by the service)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("help_text", "mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).")
+        super().__init__(**kwargs)
+
+
 class PaiementSerializer(LigneSerializer):
     """A paiement as its client sees it (the payer's number is not shown)."""
 

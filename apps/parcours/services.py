@@ -27,11 +27,11 @@ from apps.paiements.services import (
 from apps.produits.models import Produit
 from apps.souscriptions.limites import souscription_limites_appliquer
 from apps.souscriptions.models import Beneficiaire, Contrat, Souscription, StatutSouscription
+from apps.souscriptions.selectors import montant_echeance
 from apps.souscriptions.services import (
     DELAI_ABANDON,
     beneficiaires_valider,
     date_expiration_pour,
-    montant_premiere_echeance,
     numero_souscription_generer,
     souscription_relancable,
     souscription_valider_montant,
@@ -105,7 +105,7 @@ def souscription_creer(
     beneficiaires_valider(beneficiaires=beneficiaires)
     _, payeur = payeur_valider(numero_payeur, operateur)
     preuve_telephone_exiger(telephone=client_donnees["telephone"], numero_payeur=payeur, code_preuve=code_preuve)
-    premiere = montant_premiere_echeance(montant_prime=montant_prime, periodicite=periodicite)
+    premiere = montant_echeance(montant_prime=montant_prime, periodicite=periodicite, rang=1)
 
     jour = aujourdhui()
     with transaction.atomic():
@@ -163,8 +163,8 @@ def souscription_relancer_paiement(
         paiement_en_cours_refuser(souscription=souscription)
         paiement = _premier_paiement_envoyer(
             souscription=souscription,
-            montant=montant_premiere_echeance(
-                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+            montant=montant_echeance(
+                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite, rang=1
             ),
             numero_payeur=numero_payeur,
             borne=borne,

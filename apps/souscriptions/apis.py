@@ -1,13 +1,13 @@
 from decimal import Decimal
 
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.borne_auth.apis import EN_TETES_BORNE, ClientCourtSerializer
-from apps.borne_auth.services import borne_authentifier
+from apps.borne_auth.apis import ClientCourtSerializer
+from apps.borne_auth.authentication import BorneApiMixin, BorneAuthentication, ExigenceBorne
 from apps.core.api import (
     EstClient,
     FichierPdfMixin,
@@ -15,26 +15,23 @@ from apps.core.api import (
     Pagination,
     PublicApi,
     TelephoneField,
-    adresse_ip,
-    borne_en_tete,
     page_de,
 )
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.paiements.apis import EN_TETE_IDEMPOTENCE
-from apps.paiements.idempotence import idempotent
-from apps.paiements.selectors import paiements_du_client, paiements_du_contrat
-from apps.paiements.serializers import PaiementSerializer
+from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, IdempotenceMixin
+from apps.paiements.selectors import paiements_du_contrat
+from apps.paiements.serializers import OperateurField, PaiementSerializer
 from apps.parcours import services as parcours
 from apps.produits.apis import GarantieSerializer
-from apps.produits.models import Periodicite, Produit
-from apps.produits.selectors import produit_actif
+from apps.produits.models import Periodicite
+from apps.produits.selectors import garanties_du_produit, produit_actif
 from apps.sinistres import services as sinistre_services
 from apps.sinistres.models import TypeSinistre
 from apps.sinistres.selectors import sinistres_du_contrat
 from apps.sinistres.serializers import SinistreSerializer
 from apps.souscriptions import documents, selectors, services
-from apps.souscriptions.models import Beneficiaire, LienBeneficiaire, Souscription
+from apps.souscriptions.models import LienBeneficiaire
 from apps.souscriptions.serializers import (
     BeneficiaireSerializer,
     ContratResumeSerializer,
@@ -55,8 +52,9 @@ class ClientApi(APIView):
 
     def auteur(self, request) -> services.AuteurBorne:
         """Who makes a sensitive change, for the journal: client, session and borne (when known)."""
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        # Checked here, not for every method of the view: only changes name their author.
+        authentifiee = BorneAuthentication(ExigenceBorne.FACULTATIVE).authenticate(request)
+        borne = authentifiee[1] if authentifiee else None
         # The code proof of the client's telephone: in the body, or a header for a DELETE.
         code_preuve = request.headers.get("X-Code-Preuve")
         if isinstance(request.data, dict) and isinstance(request.data.get("code_preuve"), str):
@@ -129,20 +127,6 @@ class CotisationListApi(ClientApi):
         return pagination.get_paginated_response(CotisationSerializer(page, many=True).data)
 
 
-class PaiementListApi(ClientApi):
-    @extend_schema(
-        tags=["Client"],
-        summary="Tous les paiements du client, les plus récents d'abord",
-        parameters=[OpenApiParameter("page", int), OpenApiParameter("taille", int)],
-        responses=page_de(PaiementSerializer),
-    )
-    def get(self, request, police: str):
-        self.contrat(request, police)
-        pagination = Pagination()
-        page = pagination.paginate_queryset(paiements_du_client(client_id=request.user.client_id), request, self)
-        return pagination.get_paginated_response(PaiementSerializer(page, many=True).data)
-
-
 class ContratDetailApi(ClientApi):
     class OutputSerializer(ContratResumeSerializer):
         garanties = GarantieSerializer(many=True)
@@ -156,7 +140,7 @@ class ContratDetailApi(ClientApi):
     @extend_schema(tags=["Client"], summary="Un contrat en détail", responses=OutputSerializer)
     def get(self, request, police: str):
         contrat = self.contrat(request, police)
-        contrat.garanties = Produit.objects.values_list("garanties", flat=True).get(pk=contrat.produit_id)
+        contrat.garanties = garanties_du_produit(produit_id=contrat.produit_id)
         contrat.beneficiaires = selectors.beneficiaires_du_contrat(souscription_id=contrat.pk)
         contrat.cotisations = selectors.cotisations_du_contrat(souscription_id=contrat.pk)
         contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=selectors.PAIEMENTS_DU_DETAIL)
@@ -166,11 +150,19 @@ class ContratDetailApi(ClientApi):
         return Response(self.OutputSerializer(contrat, context={"jour": contrat.jour}).data)
 
 
+class DateNaissanceField(serializers.DateField):
+    def to_internal_value(self, valeur):
+        valeur = super().to_internal_value(valeur)
+        if valeur > aujourdhui():
+            raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
+        return valeur
+
+
 class BeneficiaireInputSerializer(serializers.Serializer):
     nom = serializers.CharField(max_length=100)
     prenom = serializers.CharField(max_length=100)
     lien = serializers.ChoiceField(choices=LienBeneficiaire.choices)
-    date_naissance = serializers.DateField(required=False, allow_null=True)
+    date_naissance = DateNaissanceField(required=False, allow_null=True)
     telephone = TelephoneField(required=False, allow_null=True)
     part_pourcentage = serializers.DecimalField(
         max_digits=5,
@@ -181,27 +173,17 @@ class BeneficiaireInputSerializer(serializers.Serializer):
         allow_null=True,
     )
 
-    def validate_date_naissance(self, valeur):
-        if valeur and valeur > aujourdhui():
-            raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
-        return valeur
 
-
-class SouscriptionCreerApi(PublicApi):
+class SouscriptionCreerApi(BorneApiMixin, IdempotenceMixin, PublicApi):
     """A new PASS from a kiosk (no sign-in): the first échéance is requested by MoMo."""
 
     class ClientSerializer(serializers.Serializer):
         nom = serializers.CharField(max_length=100)
         prenom = serializers.CharField(max_length=100)
         telephone = TelephoneField()
-        date_naissance = serializers.DateField(required=False, allow_null=True)
+        date_naissance = DateNaissanceField(required=False, allow_null=True)
         adresse = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
         ville = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
-
-        def validate_date_naissance(self, valeur):
-            if valeur and valeur > aujourdhui():
-                raise serializers.ValidationError("La date de naissance ne peut pas être dans le futur.")
-            return valeur
 
     class InputSerializer(serializers.Serializer):
         client = serializers.DictField()  # checked by ClientSerializer, with errors under "client"
@@ -210,13 +192,7 @@ class SouscriptionCreerApi(PublicApi):
         periodicite = serializers.ChoiceField(choices=Periodicite.choices)
         beneficiaires = BeneficiaireInputSerializer(many=True, required=False, default=list, max_length=6)
         numero_payeur = serializers.CharField(max_length=20)
-        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(
-            max_length=20,
-            required=False,
-            allow_blank=True,
-            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
-        )
+        operateur = OperateurField()
         code_preuve = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
     class OutputSerializer(serializers.Serializer):
@@ -239,41 +215,36 @@ class SouscriptionCreerApi(PublicApi):
     @extend_schema(
         tags=["Souscription"],
         summary="Souscrire un PASS à la borne (premier paiement par MTN MoMo ou Airtel Money)",
-        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        parameters=[EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={201: OutputSerializer},
     )
     def post(self, request):
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+        return self.executer_une_fois(request)
 
-        def executer():
-            donnees = self.InputSerializer(data=request.data)
-            donnees.is_valid(raise_exception=True)
-            client = self.ClientSerializer(data=donnees.validated_data["client"])
-            if not client.is_valid():
-                raise serializers.ValidationError({"client": client.errors})
-            valeurs = donnees.validated_data
-            souscription, paiement = parcours.souscription_creer(
-                client_donnees=client.validated_data,
-                produit=produit_actif(code=valeurs["produit"]),
-                montant_prime=valeurs["montant_prime"],
-                periodicite=valeurs["periodicite"],
-                beneficiaires=valeurs["beneficiaires"],
-                numero_payeur=valeurs["numero_payeur"],
-                borne=borne,
-                operateur=valeurs.get("operateur") or None,
-                code_preuve=valeurs.get("code_preuve") or None,
-            )
-            souscription.montant_echeance = selectors.montant_echeance(
-                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
-            )
-            corps = self.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
-            return status.HTTP_201_CREATED, corps
-
-        portee = f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
-        code, corps = idempotent(request, portee=portee, executer=executer)
-        return Response(corps, status=code)
+    def executer(self, request):
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        client = self.ClientSerializer(data=donnees.validated_data["client"])
+        if not client.is_valid():
+            raise serializers.ValidationError({"client": client.errors})
+        valeurs = donnees.validated_data
+        souscription, paiement = parcours.souscription_creer(
+            client_donnees=client.validated_data,
+            produit=produit_actif(code=valeurs["produit"]),
+            montant_prime=valeurs["montant_prime"],
+            periodicite=valeurs["periodicite"],
+            beneficiaires=valeurs["beneficiaires"],
+            numero_payeur=valeurs["numero_payeur"],
+            borne=request.borne,
+            operateur=valeurs.get("operateur") or None,
+            code_preuve=valeurs.get("code_preuve") or None,
+        )
+        souscription.montant_echeance = selectors.montant_echeance(
+            montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+        )
+        corps = self.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
+        return status.HTTP_201_CREATED, corps
 
 
 class BeneficiaireListApi(ClientApi):
@@ -304,11 +275,7 @@ class BeneficiaireListApi(ClientApi):
 
 class BeneficiaireDetailApi(ClientApi):
     def beneficiaire(self, request, police: str, pk: int):
-        contrat = self.contrat(request, police)
-        beneficiaire = Beneficiaire.objects.filter(pk=pk, souscription_id=contrat.pk).first()
-        if beneficiaire is None:
-            raise NotFound("Bénéficiaire introuvable.", code="beneficiaire_introuvable")
-        return beneficiaire
+        return selectors.beneficiaire_du_contrat(souscription_id=self.contrat(request, police).pk, pk=pk)
 
     @extend_schema(
         tags=["Bénéficiaires"],
@@ -333,49 +300,17 @@ class BeneficiaireDetailApi(ClientApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class SinistreListApi(ClientApi):
-    class InputSerializer(serializers.Serializer):
-        type = serializers.ChoiceField(choices=TypeSinistre.choices)
-        date_survenance = serializers.DateField()
-        description = serializers.CharField(max_length=2000)
-        montant_reclame = MontantField(
-            required=False, allow_null=True, min_value=1, max_value=sinistre_services.MONTANT_RECLAME_MAXIMUM
-        )
+class RelevePdfApi(FichierPdfMixin, BorneApiMixin, ClientApi):
+    exigence_borne = ExigenceBorne.FACULTATIVE
 
-    @extend_schema(tags=["Sinistres"], summary="Sinistres d'un contrat", responses=SinistreSerializer(many=True))
-    def get(self, request, police: str):
-        contrat = self.contrat(request, police)
-        return Response(SinistreSerializer(sinistres_du_contrat(souscription_id=contrat.pk), many=True).data)
-
-    @extend_schema(
-        tags=["Sinistres"], summary="Déclarer un sinistre", request=InputSerializer, responses={201: SinistreSerializer}
-    )
-    def post(self, request, police: str):
-        contrat = self.contrat(request, police)
-        donnees = self.InputSerializer(data=request.data)
-        donnees.is_valid(raise_exception=True)
-        souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
-        sinistre = sinistre_services.sinistre_declarer(
-            souscription=souscription,
-            type=donnees.validated_data["type"],
-            date_survenance=donnees.validated_data["date_survenance"],
-            description=donnees.validated_data["description"],
-            montant_reclame=donnees.validated_data.get("montant_reclame"),
-        )
-        return Response(SinistreSerializer(sinistre).data, status=status.HTTP_201_CREATED)
-
-
-class RelevePdfApi(FichierPdfMixin, ClientApi):
     @extend_schema(
         tags=["Client"],
         summary="Relevé imprimable (PDF A4)",
-        parameters=EN_TETES_BORNE,
         responses={(200, "application/pdf"): bytes},
     )
     def get(self, request, police: str):
         self.contrat(request, police)
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle, obligatoire=False) if identifiant else None
+        borne = request.borne
         contenu = documents.releve_pdf(
             client_id=request.user.client_id, borne_libelle=f"{borne.identifiant} ({borne.agence})" if borne else None
         )
@@ -384,48 +319,37 @@ class RelevePdfApi(FichierPdfMixin, ClientApi):
         return reponse
 
 
-class SouscriptionRelancerPaiementApi(PublicApi):
+class SouscriptionRelancerPaiementApi(BorneApiMixin, IdempotenceMixin, PublicApi):
     """A new attempt at the first payment (after a refusal), without creating another PASS."""
 
     class InputSerializer(serializers.Serializer):
         numero_payeur = serializers.CharField(max_length=20)
-        # mtn_momo or airtel_money; default: the operator of the payer's number (checked by the service).
-        operateur = serializers.CharField(
-            max_length=20,
-            required=False,
-            allow_blank=True,
-            help_text="mtn_momo ou airtel_money (défaut : l’opérateur du préfixe du numéro payeur).",
-        )
+        operateur = OperateurField()
         # A payer other than the subscriber's telephone: the code proof of that telephone.
         code_preuve = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
     @extend_schema(
         tags=["Souscription"],
         summary="Relancer le premier paiement d'une souscription en attente",
-        parameters=[*EN_TETES_BORNE, EN_TETE_IDEMPOTENCE],
+        parameters=[EN_TETE_IDEMPOTENCE],
         request=InputSerializer,
         responses={202: SouscriptionCreerApi.OutputSerializer},
     )
     def post(self, request, numero: str):
-        identifiant, cle = borne_en_tete(request)
-        borne = borne_authentifier(identifiant=identifiant, cle=cle)
+        return self.executer_une_fois(request, numero=numero)
 
-        def executer():
-            donnees = self.InputSerializer(data=request.data)
-            donnees.is_valid(raise_exception=True)
-            souscription, paiement = parcours.souscription_relancer_paiement(
-                numero_souscription=numero,
-                numero_payeur=donnees.validated_data["numero_payeur"],
-                borne=borne,
-                operateur=donnees.validated_data.get("operateur") or None,
-                code_preuve=donnees.validated_data.get("code_preuve") or None,
-            )
-            souscription.montant_echeance = selectors.montant_echeance(
-                montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
-            )
-            corps = SouscriptionCreerApi.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
-            return status.HTTP_202_ACCEPTED, corps
-
-        portee = f"borne:{borne.identifiant}" if borne else f"adresse:{adresse_ip(request)}"
-        code, corps = idempotent(request, portee=portee, executer=executer)
-        return Response(corps, status=code)
+    def executer(self, request, *, numero: str):
+        donnees = self.InputSerializer(data=request.data)
+        donnees.is_valid(raise_exception=True)
+        souscription, paiement = parcours.souscription_relancer_paiement(
+            numero_souscription=numero,
+            numero_payeur=donnees.validated_data["numero_payeur"],
+            borne=request.borne,
+            operateur=donnees.validated_data.get("operateur") or None,
+            code_preuve=donnees.validated_data.get("code_preuve") or None,
+        )
+        souscription.montant_echeance = selectors.montant_echeance(
+            montant_prime=souscription.montant_prime, periodicite=souscription.periodicite
+        )
+        corps = SouscriptionCreerApi.OutputSerializer({"souscription": souscription, "paiement": paiement}).data
+        return status.HTTP_202_ACCEPTED, corps

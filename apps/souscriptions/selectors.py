@@ -23,9 +23,16 @@ def souscriptions_a_numeroter() -> QuerySet[Souscription]:
     return Souscription.objects.filter(a_numeroter=True)
 
 
-def montant_echeance(*, montant_prime: int, periodicite: str) -> int:
-    """The normal échéance amount (the remainder goes on the last échéance of a year)."""
-    return montant_prime // ECHEANCES_PAR_AN[periodicite]
+def montant_echeance(*, montant_prime: int, periodicite: str, rang: int | None = None) -> int:
+    """The amount of échéance `rang` (1, 2, … from the date d'effet), or the normal one without it.
+
+    The premium split in n échéances a year, the remainder of the division on the last one of
+    each year (docs/domaine.md). The one rule in Python; the cotisations view computes the same
+    in SQL (sql/views/cotisations/), and a test holds the two together.
+    """
+    n = ECHEANCES_PAR_AN[periodicite]
+    base, reste = divmod(montant_prime, n)
+    return base + (reste if rang is not None and rang % n == 0 else 0)
 
 
 def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
@@ -150,3 +157,16 @@ def police_numeros_a_venir(*, categories: list[str]) -> list[str]:
                 numeros.append(numero)
                 break
     return numeros
+
+
+def beneficiaire_du_contrat(*, souscription_id: int, pk: int) -> Beneficiaire:
+    """One bénéficiaire of the contrat; another contrat's or unknown: the same 404."""
+    beneficiaire = Beneficiaire.objects.filter(pk=pk, souscription_id=souscription_id).first()
+    if beneficiaire is None:
+        raise NotFound("Bénéficiaire introuvable.", code="beneficiaire_introuvable")
+    return beneficiaire
+
+
+def souscription_du_contrat(*, contrat: Contrat) -> Souscription:
+    """The souscription behind a contrat (a row of the view), with its produit."""
+    return Souscription.objects.select_related("produit").get(pk=contrat.pk)

@@ -27,6 +27,7 @@ from apps.souscriptions.models import (
     Souscription,
     StatutSouscription,
 )
+from apps.souscriptions.selectors import montant_echeance
 
 FORMAT_POLICE = re.compile(r"^CG-(?P<annee>[0-9]{4})-(?P<categorie>VIE|EPG|SAN)-(?P<numero>[0-9]{3,})$")
 
@@ -215,12 +216,6 @@ def souscription_renouveler(*, souscription: Souscription) -> Souscription:
     return souscription
 
 
-def montant_premiere_echeance(*, montant_prime: int, periodicite: str) -> int:
-    """The first échéance (the whole premium when annuelle: the remainder sits on the last one)."""
-    n = ECHEANCES_PAR_AN[periodicite]
-    return montant_prime // n + (montant_prime % n if n == 1 else 0)
-
-
 def souscription_valider_montant(*, produit: Produit, montant_prime: int, periodicite: str) -> None:
     if periodicite not in produit.periodicites_autorisees:
         raise ApplicationError(
@@ -228,9 +223,8 @@ def souscription_valider_montant(*, produit: Produit, montant_prime: int, period
             f"La périodicité « {periodicite} » n'est pas proposée pour {produit.libelle}.",
             details={"periodicite": ["Périodicité non proposée pour ce produit."]},
         )
-    n = ECHEANCES_PAR_AN[periodicite]
-    if montant_prime // n < produit.montant_minimum:
-        minimum = produit.montant_minimum * n
+    if montant_echeance(montant_prime=montant_prime, periodicite=periodicite) < produit.montant_minimum:
+        minimum = produit.montant_minimum * ECHEANCES_PAR_AN[periodicite]
         raise ApplicationError(
             "montant_trop_faible",
             f"Chaque échéance doit être d'au moins {produit.montant_minimum} FCFA : "

@@ -2,7 +2,7 @@
 
 client = MomoClient(MomoConfig(base_url=…, subscription_key=…, api_user=…, api_key=…),
                     recorder=store_call)
-client.request_to_pay_safely(reference_id=…, amount=5000, external_id=…, payer_msisdn=…)
+client.request_to_pay(reference_id=…, amount=5000, external_id=…, payer_msisdn=…)
 client.get_status(reference_id).status
 """
 
@@ -31,7 +31,6 @@ from apps.mtn_integration.momo.models import (
     MomoCall,
     MomoConfig,
     RequestToPayStatus,
-    SendOutcome,
     TransactionStatus,
 )
 from apps.mtn_integration.momo.reasons import MOTIFS, motif_francais
@@ -58,7 +57,6 @@ __all__ = [
     "MomoUnavailable",
     "Recorder",
     "RequestToPayStatus",
-    "SendOutcome",
     "TransactionStatus",
     "mask_body",
     "mask_msisdn",

