@@ -445,9 +445,7 @@ def rappels_nginx(args, composants: dict[str, list[int]]) -> list[dict]:
     serie = f"{int(time.time()) % 100000:05d}"
     borne = benchmark.borne_de_bench(f"BN{serie}")
     contrats = contrats_payables(SEULE + args.kiosques)
-    sessions = benchmark.connecter([(p, t) for p, t, _ in contrats], borne)
-    for session, (_, _, montant) in zip(sessions, contrats, strict=True):
-        session["montant"] = montant
+    sessions = kiosques_preparer([borne], contrats, len(contrats))[0][1]
     print("  20 paiements d'une borne seule : les vraies références des rappels mensongers", flush=True)
     reelles = initiation([(borne, sessions[:SEULE])], attendre_mtn=args.travailleurs > 0)["references"]
     attente = time.perf_counter()
