@@ -44,6 +44,7 @@ import argparse
 import json
 import math
 import os
+import random
 import resource
 import shutil
 import subprocess
@@ -121,13 +122,18 @@ def references_chez_mtn() -> set[str]:
 
 
 def initiation(
-    kiosques: list[tuple[tuple[str, str], list[dict]]], attendre_mtn: bool = True, suivre: bool = False
+    kiosques: list[tuple[tuple[str, str], list[dict]]],
+    attendre_mtn: bool = True,
+    suivre: bool = False,
+    decalage: float = 0.0,
 ) -> dict:
     """Every kiosk sends its payments, all kiosks at once; then waits for MTN.
 
     `suivre=False`: back to back (saturation). `suivre=True`: at a kiosk's pace, each payment
     followed as the kiosk follows it (its status read every 2 s until the operator settles it)
-    before the next client pays.
+    before the next client pays. `decalage`: up to that many seconds (random, the same from one
+    run to the next) before each kiosk's first client and between two clients, so that the
+    kiosks do not pay in waves at the same instant.
     """
     depart = threading.Barrier(len(kiosques) + 1)
     mesures: list[tuple[float, int, str | None]] = []
@@ -136,8 +142,10 @@ def initiation(
     def kiosque(borne, sessions):
         http = requests.Session()
         en_tetes_borne = {"X-Borne-Id": borne[0], "X-Borne-Key": borne[1]}
+        hasard = random.Random(borne[0])  # noqa: S311 (a benchmark's pacing, not a secret)
         depart.wait()
         for session in sessions:
+            time.sleep(hasard.uniform(0, decalage))
             debut = time.perf_counter()
             try:
                 reponse = http.post(
@@ -336,6 +344,7 @@ def ecrire_docs(args, essais: list[dict]) -> None:
             ("1 seule", m["seule"]),
             (f"{args.kiosques} à la suite", m),
             (f"{args.kiosques} au rythme d'une borne", m.get("au_rythme")),
+            (f"{args.kiosques} au rythme d'une borne, décalées (≤ {args.decalage:g} s)", m.get("au_rythme_decale")),
         ):
             if n is None:
                 continue
@@ -558,6 +567,12 @@ def main():
     parser.add_argument("--concurrence", type=int, default=8, help="travaux en parallèle par travailleur")
     parser.add_argument("--duree", type=int, default=20, help="secondes de charge du tableau de bord")
     parser.add_argument("--rappels", type=int, default=100, help="rappels forgés par seconde")
+    parser.add_argument(
+        "--decalage",
+        type=float,
+        default=0.0,
+        help="secondes (au plus) entre deux clients d'une borne, tirées au hasard : 3e façon, bornes non synchronisées",
+    )
     parser.add_argument("--essais", type=int, default=1, help="mesures successives, dans la même base")
     parser.add_argument("--reutiliser", action="store_true", help=f"garder la base {BASE_DE_DONNEES} existante")
     parser.add_argument("--sans-docs", action="store_true", help="ne pas écrire docs/benchmarks.md")
@@ -596,7 +611,7 @@ def main():
             serie = f"{int(time.time()) % 100000:05d}"  # new bornes each time: their hourly limits start at 0
             bornes = [benchmark.borne_de_bench(f"BP{serie}-{i:02d}") for i in range(args.kiosques)]
             par_mode = args.kiosques * args.paiements
-            contrats = contrats_payables(2 * par_mode + SEULE)
+            contrats = contrats_payables(3 * par_mode + SEULE)
             borne_seule = benchmark.borne_de_bench(f"BP{serie}-seule")
             sessions_seules = benchmark.connecter([(p, t) for p, t, _ in contrats[-SEULE:]], borne_seule)
             for session, (_, _, montant) in zip(sessions_seules, contrats[-SEULE:], strict=True):
@@ -609,7 +624,12 @@ def main():
                 json={"requesttopay": "slow", "hang_seconds": args.delai_mtn},
                 timeout=5,
             ).raise_for_status()
-            chauffer([s for _, les_siennes in kiosques + kiosques_au_rythme for s in les_siennes])
+            kiosques_decales = []
+            if args.decalage:
+                bornes_decalees = [benchmark.borne_de_bench(f"BD{serie}-{i:02d}") for i in range(args.kiosques)]
+                leurs_contrats = contrats[2 * par_mode : 3 * par_mode]
+                kiosques_decales = kiosques_preparer(bornes_decalees, leurs_contrats, args.paiements)
+            chauffer([s for _, les_siennes in kiosques + kiosques_au_rythme + kiosques_decales for s in les_siennes])
             print("  une borne seule (le coût d'une requête, sans concurrence) :", flush=True)
             seule = initiation([(borne_seule, sessions_seules)], attendre_mtn=args.travailleurs > 0)
             charge = os.getloadavg()[0]
@@ -632,6 +652,17 @@ def main():
             )
             mesure["au_rythme"] = initiation(kiosques_au_rythme, attendre_mtn=args.travailleurs > 0, suivre=True)
             mesure["au_rythme"]["charge"] = charge_rythme
+            if kiosques_decales:
+                charge_decale = os.getloadavg()[0]
+                print(
+                    f"  {args.kiosques} bornes au rythme d'une borne, départs et clients décalés de 0 à "
+                    f"{args.decalage:g} s (charge avant : {charge_decale:.1f}) :",
+                    flush=True,
+                )
+                mesure["au_rythme_decale"] = initiation(
+                    kiosques_decales, attendre_mtn=args.travailleurs > 0, suivre=True, decalage=args.decalage
+                )
+                mesure["au_rythme_decale"]["charge"] = charge_decale
 
             etape(f"Tableau de bord : {args.kiosques} sessions, seul puis avec {args.rappels} rappels forgés/s")
             sessions = [s for _, les_siennes in kiosques for s in les_siennes[:1]]
