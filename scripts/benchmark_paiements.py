@@ -20,7 +20,8 @@ anonymous throttle is raised: every request of the load comes from 127.0.0.1.
    amount). p50/p95/p99, errors, and how long until every payment reached the sandbox. Twice:
    back to back (saturation), then at a kiosk's pace (each payment followed as the waiting
    screen follows it, its status read every 2 s until the operator settles it, before the next
-   client pays), with other bornes and clients.
+   client pays), with other bornes and clients. With `--decalage N`, a third time at a kiosk's
+   pace with kiosks not in step: 0 to N s (random) before each client, as independent arrivals.
 2. Dashboard: wrk, `--kiosques` connections, `--duree` seconds, alone; then again while a
    second wrk (100 connections, each pausing ~1 s between two callbacks) makes `--rappels`
    forged MTN callbacks per second (unknown references, unreadable bodies, real references
