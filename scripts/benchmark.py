@@ -223,14 +223,19 @@ end
 
 def lua(requetes: list[tuple[str, str, dict, str | None]]) -> str:
     """A wrk script cycling through prepared (method, path, headers, body) requests."""
-    lignes = ["local r = {}"]
+    # Built at the first request, not when the script loads: wrk.format() adds the Host header
+    # only once wrk knows it (without it, nginx answers 400; gunicorn did not mind).
+    lignes = ["local r = {}", "local function preparer()"]
     for i, (methode, chemin, en_tetes, corps) in enumerate(requetes, 1):
         h = ", ".join(f'["{k}"] = {json.dumps(v)}' for k, v in en_tetes.items())
         lignes.append(
-            f"r[{i}] = wrk.format({json.dumps(methode)}, {json.dumps(chemin)}, {{{h}}}, "
+            f"  r[{i}] = wrk.format({json.dumps(methode)}, {json.dumps(chemin)}, {{{h}}}, "
             f"{json.dumps(corps) if corps else 'nil'})"
         )
-    lignes.append("local i = 0\nrequest = function()\n  i = i % #r + 1\n  return r[i]\nend")
+    lignes.append("end")
+    lignes.append(
+        "local i = 0\nrequest = function()\n  if #r == 0 then preparer() end\n  i = i % #r + 1\n  return r[i]\nend"
+    )
     return "\n".join(lignes) + LUA_FIN
 
 
@@ -277,12 +282,13 @@ def scenario_callbacks(references) -> list:
     ]
 
 
-def wrk_lancer(requetes, duree: int, connexions: int, lua_en_plus: str = "") -> subprocess.Popen:
-    """wrk in the background; `lua_en_plus`: more of its script (e.g. a delay() to pace it)."""
+def wrk_lancer(requetes, duree: int, connexions: int, lua_en_plus: str = "", base: str = BASE) -> subprocess.Popen:
+    """wrk in the background; `lua_en_plus`: more of its script (e.g. a delay() to pace it);
+    `base`: another address than the API's (nginx in front of it)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(lua(requetes) + lua_en_plus)
     return subprocess.Popen(  # noqa: S603
-        [shutil.which("wrk") or "wrk", "-t2", f"-c{connexions}", f"-d{duree}s", "--timeout", "10s", "-s", f.name, BASE],
+        [shutil.which("wrk") or "wrk", "-t2", f"-c{connexions}", f"-d{duree}s", "--timeout", "10s", "-s", f.name, base],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -302,8 +308,8 @@ def wrk_lire(nom: str, processus: subprocess.Popen) -> dict:
     return mesure
 
 
-def wrk(nom: str, requetes, duree: int, connexions: int) -> dict:
-    return wrk_lire(nom, wrk_lancer(requetes, duree, connexions))
+def wrk(nom: str, requetes, duree: int, connexions: int, base: str = BASE) -> dict:
+    return wrk_lire(nom, wrk_lancer(requetes, duree, connexions, base=base))
 
 
 def expliquer(police: str) -> list[tuple[str, float, str]]:

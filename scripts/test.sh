@@ -41,6 +41,9 @@ if [ "${SEULEMENT:-}" = restauration ]; then
   exit "$ECHECS"
 fi
 
+# `bash scripts/test.sh --proxy-seul`: only the product live behind nginx and the proxy's checks.
+PROXY_SEUL=$([ "${1:-}" = "--proxy-seul" ] && echo oui || true)
+if [ -z "$PROXY_SEUL" ]; then
 etape "ruff (style Python)" .venv/bin/ruff check .
 # Layers between apps: gateways never call up into the domain (pyproject.toml, [tool.importlinter]).
 etape "import-linter (couches : passerelles, cœur des paiements)" .venv/bin/lint-imports --no-cache
@@ -61,6 +64,7 @@ if [ -f kiosk-electron/package.json ]; then
   etape "borne : aucun script ni style en ligne" bash -c \
     "! grep -oE '<script[^>]*>|<style|style=' kiosk-electron/dist/index.html | grep -v 'src='"
   etape "borne : construction pour les tests de bout en bout" bash -c "cd kiosk-electron && npm run build:test --silent"
+fi
 fi
 
 # --- The product live: API (gunicorn) + job worker + MoMo and Airtel sandboxes on a fresh database with the demo data ---
@@ -129,44 +133,17 @@ demarrer_produit() {
 # --- Trust: Debian's nginx in front of the live API over HTTPS (throwaway certificate), with
 # deploy/nginx's template, the one docker-compose ships: the browser and newman go through it.
 PROXY_TLS=.run/nginx
-demarrer_proxy_tls() {
-  if ! command -v nginx >/dev/null 2>&1; then
-    echo "!! nginx introuvable : apt-get install nginx" >&2; return 1
-  fi
-  rm -rf "$PROXY_TLS"; mkdir -p "$PROXY_TLS/tmp"
-  chmod 0777 "$PROXY_TLS/tmp"  # nginx's workers may run as another user (root starts them as nobody)
-  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
-    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
-    -keyout "$PROXY_TLS/cle.pem" -out "$PROXY_TLS/certificat.pem" 2>/dev/null || return 1
-  NGINX_PORT_HTTPS=$E2E_HTTPS_PORT API_AMONT=127.0.0.1:$E2E_PORT \
-    TLS_CERTIFICAT=$ROOT/$PROXY_TLS/certificat.pem TLS_CLE=$ROOT/$PROXY_TLS/cle.pem \
-    envsubst '${NGINX_PORT_HTTPS} ${API_AMONT} ${TLS_CERTIFICAT} ${TLS_CLE}' \
-    < deploy/nginx/templates/nsia-pass.conf.template > "$PROXY_TLS/nsia-pass.conf"
-  cat > "$PROXY_TLS/nginx.conf" <<NGINX
-daemon off;
-worker_processes 1;
-pid $ROOT/$PROXY_TLS/nginx.pid;
-error_log $ROOT/$PROXY_TLS/erreurs.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path $ROOT/$PROXY_TLS/tmp/corps;
-  proxy_temp_path $ROOT/$PROXY_TLS/tmp/proxy;
-  fastcgi_temp_path $ROOT/$PROXY_TLS/tmp/fastcgi;
-  uwsgi_temp_path $ROOT/$PROXY_TLS/tmp/uwsgi;
-  scgi_temp_path $ROOT/$PROXY_TLS/tmp/scgi;
-  include /etc/nginx/mime.types;
-  include $ROOT/$PROXY_TLS/nsia-pass.conf;
-}
-NGINX
-  nginx -t -q -c "$ROOT/$PROXY_TLS/nginx.conf" -p "$ROOT/$PROXY_TLS/" || return 1
-  nginx -c "$ROOT/$PROXY_TLS/nginx.conf" -p "$ROOT/$PROXY_TLS/" &
-  PIDS+=($!)
+attendre_proxy() {  # $1: port, $2: certificate
   for _ in $(seq 1 50); do
-    curl -fsS --cacert "$PROXY_TLS/certificat.pem" -o /dev/null "https://127.0.0.1:$E2E_HTTPS_PORT/health/" && return 0
+    curl -fsS --cacert "$2" -o /dev/null "https://127.0.0.1:$1/health/" 2>/dev/null && return 0
     sleep 0.2
   done
-  echo "!! nginx ne répond pas sur https://127.0.0.1:$E2E_HTTPS_PORT" >&2; return 1
+  echo "!! nginx ne répond pas sur https://127.0.0.1:$1" >&2; return 1
+}
+demarrer_proxy_tls() {
+  OPERATEURS_ADRESSES_AUTORISEES="" bash scripts/proxy_tls.sh "$PROXY_TLS" "$E2E_HTTPS_PORT" "127.0.0.1:$E2E_PORT" &
+  PIDS+=($!)
+  attendre_proxy "$E2E_HTTPS_PORT" "$PROXY_TLS/certificat.pem"
 }
 verifier_proxy_tls() {  # what the proxy itself guarantees: body limit (JSON error), HSTS
   local url="https://127.0.0.1:$E2E_HTTPS_PORT" entetes corps
@@ -178,6 +155,47 @@ verifier_proxy_tls() {  # what the proxy itself guarantees: body limit (JSON err
   [[ "$corps" == *'"corps_trop_volumineux"'*' 413' ]] || { echo "!! 413 attendu : $corps" >&2; return 1; }
 }
 BASE_E2E="https://127.0.0.1:$E2E_HTTPS_PORT"
+# --- Trust: forged operator callbacks stop at nginx (limit per address: 429), the operator's
+# callbacks still get through; with an address list, the other addresses get 403 from nginx.
+E2E_HTTPS_PORT_OPERATEURS=${E2E_HTTPS_PORT_OPERATEURS:-8444}  # a second nginx, with an address list
+rappels_forges() {  # $1: base URL, $2: certificate, $3: count; MTN and Airtel in turn, all at once from 127.0.0.1
+  local i
+  rm -rf .run/rappels; mkdir -p .run/rappels
+  for i in $(seq 1 "$3"); do
+    printf 'url = "%s/api/v1/%s/callback/?ref=forge-%s"\noutput = ".run/rappels/%s"\n' \
+      "$1" "$([ $((i % 2)) = 0 ] && echo mtn || echo airtel)" "$i" "$i"
+  done | curl -sS --cacert "$2" --parallel --parallel-max 20 --no-progress-meter -X POST -H 'Content-Type: application/json' \
+    -d '{"status": "SUCCESSFUL"}' -w '%{http_code}\n' -K -
+}
+rappel_operateur() {  # $1: base URL, $2: certificate, $3: source address; prints the status
+  # An unknown reference: gunicorn answers 404, nginx never does on this path (only 429 or 403).
+  curl -sS --cacert "$2" --interface "$3" -o /dev/null -w '%{http_code}' -X PUT -H 'Content-Type: application/json' \
+    -d "{\"externalId\": \"PAY-OPERATEUR-$RANDOM\", \"status\": \"SUCCESSFUL\"}" "$1/api/v1/mtn/callback/"
+}
+verifier_limite_rappels() {
+  local url="https://127.0.0.1:$E2E_HTTPS_PORT" ca="$PROXY_TLS/certificat.pem" codes n429 json corps code pid
+  # 200 forged callbacks at once from one address: the burst (50) and ~10 a second reach
+  # gunicorn (404: unknown reference), the rest get nginx's 429 with the API's JSON error body.
+  codes=$(rappels_forges "$url" "$ca" 200) || return 1
+  echo "200 rappels forgés d'une même adresse :" $(sort <<<"$codes" | uniq -c)
+  n429=$(grep -c '^429$' <<<"$codes"); json=$(grep -l '"code": "trop_de_requetes"' .run/rappels/* | wc -l)
+  [ "$n429" -ge 100 ] && [ "$json" -eq "$n429" ] && [ "$(grep -c '^404$' <<<"$codes")" -eq $((200 - n429)) ] ||
+    { echo "!! attendu : 404 de gunicorn dans la rafale, 429 JSON de nginx au-delà ($json corps JSON)" >&2; return 1; }
+# Meanwhile the operator, from its own address, is not slowed down by the flood of another.
+  code=$(rappel_operateur "$url" "$ca" 127.0.0.2)
+  [ "$code" = 404 ] || { echo "!! rappel de l'opérateur : 404 de gunicorn attendu, reçu $code" >&2; return 1; }
+  # With OPERATEURS_ADRESSES_AUTORISEES: only the listed addresses reach the callbacks.
+  OPERATEURS_ADRESSES_AUTORISEES="127.0.0.2, 10.0.0.0/8" bash scripts/proxy_tls.sh .run/nginx-operateurs \
+    "$E2E_HTTPS_PORT_OPERATEURS" "127.0.0.1:$E2E_PORT" &
+  pid=$!
+  attendre_proxy "$E2E_HTTPS_PORT_OPERATEURS" .run/nginx-operateurs/certificat.pem || { kill "$pid"; return 1; }
+  url="https://127.0.0.1:$E2E_HTTPS_PORT_OPERATEURS"; ca=.run/nginx-operateurs/certificat.pem
+  corps=$(curl -sS --cacert "$ca" -w ' %{http_code}' -X POST "$url/api/v1/airtel/callback/")
+  code=$(rappel_operateur "$url" "$ca" 127.0.0.2)
+  kill "$pid"; wait "$pid" 2>/dev/null
+  [[ "$corps" == *'"interdit"'*' 403' ]] || { echo "!! adresse hors liste : 403 attendu : $corps" >&2; return 1; }
+  [ "$code" = 404 ] || { echo "!! adresse de la liste : 404 de gunicorn attendu, reçu $code" >&2; return 1; }
+}
 
 mkdir -p .run
 etape "produit en marche (API + travailleur + bacs à sable MoMo et Airtel + démo)" demarrer_produit
@@ -186,6 +204,8 @@ etape "sauvegarde et restauration de la base de démo en marche (pg_dump -Fc, pg
   exercice_restauration --source "$DATABASE_URL"
 etape "proxy TLS (nginx) devant l'API" demarrer_proxy_tls
 etape "proxy TLS : limite de corps, HSTS, CSP" verifier_proxy_tls
+etape "proxy TLS : rappels opérateurs limités par adresse (429), liste d'adresses (403)" verifier_limite_rappels
+if [ -z "$PROXY_SEUL" ]; then
 etape "notifications : un code demandé arrive au centre SMS (SMPP) et sur WhatsApp" \
   .venv/bin/python scripts/e2e_notifications.py "http://127.0.0.1:$E2E_PORT" \
   "http://127.0.0.1:$E2E_SMSC_WEB_PORT" "http://127.0.0.1:$E2E_WHATSAPP_PORT"
@@ -204,6 +224,7 @@ fi
 # wrong inputs fill the anonymous limits of 127.0.0.1). 0 server error, 0 undocumented status.
 etape "Schemathesis contre l'API en marche, via nginx (HTTPS)" \
   timeout 170 bash scripts/schemathesis.sh "$BASE_E2E" "$PROXY_TLS/certificat.pem"
+fi
 arreter_serveurs
 
 if [ -z "$PG_DEJA_DEMARRE" ] && [ -z "${DATABASE_URL_INITIALE:-}" ]; then

@@ -118,7 +118,9 @@ def montant_valider(*, montant: int, souscription: Souscription, minimum: int | 
     return montant
 
 
-@transaction.atomic
+# No savepoint of its own (two round trips to PostgreSQL): both callers run it inside their
+# own atomic block, whose savepoint already undoes it on any error.
+@transaction.atomic(savepoint=False)
 def paiement_creer(
     *,
     souscription: Souscription,
@@ -179,9 +181,14 @@ def envoi_planifier(*, paiement: Paiement) -> None:
     envoi_differer(reference_id=paiement.transaction_momo.reference_id)
 
 
-def paiement_sur_contrat_decider(*, contrat: Contrat, montant: int, renouvellement: bool, jour):
-    """(souscription, type_paiement) of a payment on a contrat, or the refusal of its amount or type."""
-    souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
+def paiement_sur_contrat_decider(
+    *, contrat: Contrat, montant: int, renouvellement: bool, jour, souscription: Souscription | None = None
+):
+    """(souscription, type_paiement) of a payment on a contrat, or the refusal of its amount or type.
+
+    `souscription`: the contrat's, with its produit, when the caller has just read it (locked)."""
+    if souscription is None:
+        souscription = Souscription.objects.select_related("produit").get(pk=contrat.pk)
     type_paiement = type_paiement_choisir(contrat=contrat, renouvellement=renouvellement, jour=jour)
     minimum = montant_echeance(montant_prime=contrat.montant_prime, periodicite=contrat.periodicite)
     montant_valider(

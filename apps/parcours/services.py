@@ -62,10 +62,11 @@ def paiement_initier_sur_contrat(
     _, payeur = payeur_valider(numero_payeur or contrat.client_telephone, operateur)
     with transaction.atomic():
         paiement_limites_appliquer(numero_payeur=payeur, borne=borne, session_id=session_id)
-        Souscription.objects.select_for_update().only("pk").get(pk=contrat.pk)  # the row lock
+        # The row lock and the souscription's read in one statement.
+        souscription = Souscription.objects.select_for_update(of=("self",)).select_related("produit").get(pk=contrat.pk)
         contrat = Contrat.objects.get(pk=contrat.pk)  # read again under the lock
         souscription, type_paiement = paiement_sur_contrat_decider(
-            contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour
+            contrat=contrat, montant=montant, renouvellement=renouvellement, jour=jour, souscription=souscription
         )
         paiement_en_cours_refuser(souscription=souscription)
         paiement = paiement_creer(
