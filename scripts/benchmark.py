@@ -205,7 +205,8 @@ def connecter(paires, borne) -> list[dict]:
             f"{BASE}/api/v1/auth/login/", json={"police": paire[0], "telephone": paire[1]}, headers=en_tetes, timeout=10
         )
         reponse.raise_for_status()
-        return {"police": paire[0], "telephone": paire[1], "access": reponse.json()["access"]}
+        corps = reponse.json()
+        return {"police": paire[0], "telephone": paire[1], "access": corps["access"], "refresh": corps["refresh"]}
 
     with ThreadPoolExecutor(8) as pool:
         return list(pool.map(un, paires))
