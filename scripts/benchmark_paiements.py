@@ -282,16 +282,29 @@ def renouveler(sessions: list[dict], borne) -> None:
 
 
 def tableau_de_bord(
-    sessions, duree: int, connexions: int, rappels: list | None = None, par_seconde: int = 0, base: str = BASE
+    sessions,
+    duree: int,
+    connexions: int,
+    rappels: list | None = None,
+    par_seconde: int = 0,
+    base: str = BASE,
+    rythme: int = 0,
 ) -> dict:
     """wrk on the dashboard; with `rappels`, a second wrk sends them at `par_seconde` meanwhile.
-    `base`: the API directly, or nginx in front of it."""
+    `base`: the API directly, or nginx in front of it. `rythme`: dashboards per second, paced
+    (0: as fast as the API answers, i.e. saturated, where p95 is mostly queueing and swings with
+    any other work on the machine)."""
     requetes = [
         ("GET", f"/api/v1/clients/{s['police']}/dashboard/", {"Authorization": f"Bearer {s['access']}"}, None)
         for s in sessions
     ]
+    cadence = f"\ndelay = function() return {round(1000 * connexions / rythme)} end\n" if rythme else ""
+
+    def mesurer(nom: str) -> dict:
+        return benchmark.wrk_lire(nom, benchmark.wrk_lancer(requetes, duree, connexions, cadence, base=base))
+
     if not rappels:
-        return benchmark.wrk("tableau de bord seul", requetes, duree, connexions, base=base)
+        return mesurer("tableau de bord seul")
     # Paced like an attacker's script: each connection waits between two callbacks (the rate
     # falls below `par_seconde` when the answers take more than ~50 ms: the achieved rate is shown).
     pause_ms = max(1, round(1000 * CONNEXIONS_RAPPELS / par_seconde) - 50)
@@ -299,7 +312,7 @@ def tableau_de_bord(
         rappels, duree + 4, CONNEXIONS_RAPPELS, f"\ndelay = function() return {pause_ms} end\n", base=base
     )
     time.sleep(2)  # the callbacks' pace settles first
-    mesure = benchmark.wrk("tableau de bord + rappels forgés", requetes, duree, connexions, base=base)
+    mesure = mesurer("tableau de bord + rappels forgés")
     mesure["rappels"] = benchmark.wrk_lire("rappels forgés (404/400/429 attendus)", emetteur)
     print(f"  rappels forgés : {mesure['rappels']['rps']:.0f} par seconde", flush=True)
     return mesure
@@ -496,9 +509,11 @@ def rappels_nginx(args, composants: dict[str, list[int]]) -> list[dict]:
             etape(f"Essai {essai}, {nom} : tableau de bord seul, puis avec {args.rappels} rappels forgés/s")
             print(f"  charge de la machine avant : {charge:.1f}", flush=True)
             renouveler(sessions, borne)
-            seul = tableau_de_bord(sessions, args.duree, args.kiosques, base=base)
+            seul = tableau_de_bord(sessions, args.duree, args.kiosques, base=base, rythme=args.rythme_tableau)
             refus = refus_nginx()
-            avec = tableau_de_bord(sessions, args.duree, args.kiosques, forges, args.rappels, base=base)
+            avec = tableau_de_bord(
+                sessions, args.duree, args.kiosques, forges, args.rappels, base=base, rythme=args.rythme_tableau
+            )
             avec["rappels"]["refuses"] = refus_nginx() - refus
             # A dashboard answered in error (an expired token, a throttle) is not a dashboard served.
             invalide = " — INVALIDE : le tableau de bord a eu des erreurs" if seul["erreurs"] or avec["erreurs"] else ""
@@ -526,7 +541,8 @@ def ecrire_docs_nginx(args, essais: list[dict]) -> None:
         f"en-tête). Machine : {benchmark.machine()} ; nginx {nginx_version()} (`scripts/proxy_tls.sh` : le "
         "modèle de docker-compose, TLS, 1 processus) ; **2 cœurs partagés** avec d'autres travaux pendant la "
         f"mesure (banc sous `nice -n 10`). Données : la démo plus {args.clients} clients générés. Tableau de "
-        f"bord (`GET /api/v1/clients/{{police}}/dashboard/`, wrk, {args.kiosques} connexions, {args.duree} s), "
+        f"bord (`GET /api/v1/clients/{{police}}/dashboard/`, wrk, {args.kiosques} connexions, {args.duree} s, "
+        f"{f'cadencé à {args.rythme_tableau} par seconde' if args.rythme_tableau else 'aussi vite que possible'}), "
         f"seul puis pendant {args.rappels} rappels MTN forgés par seconde (100 connexions, références inconnues, "
         "corps illisibles, vraies références au statut mensonger), d'une même adresse : « nginx » = tout passe "
         "par nginx (HTTPS, limite de 10 rappels/s par adresse, rafales de 50), « direct » = tout va à gunicorn "
@@ -594,6 +610,12 @@ def main():
         type=float,
         default=0.0,
         help="secondes (au plus) entre deux clients d'une borne, tirées au hasard : 3e façon, bornes non synchronisées",
+    )
+    parser.add_argument(
+        "--rythme-tableau",
+        type=int,
+        default=0,
+        help="tableaux de bord par seconde, cadencés (0 : aussi vite que l'API répond, saturée)",
     )
     parser.add_argument("--essais", type=int, default=1, help="mesures successives, dans la même base")
     parser.add_argument("--reutiliser", action="store_true", help=f"garder la base {BASE_DE_DONNEES} existante")
