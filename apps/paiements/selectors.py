@@ -2,28 +2,41 @@ from django.db.models import F, QuerySet
 
 from apps.paiements.models import Paiement
 
+# What a paiement line shows its client (PaiementSerializer): read as named rows, not model
+# instances (a model instance per row cost more than its SQL on the kiosk's lists).
+CHAMPS_PAIEMENT_CLIENT = (
+    "reference",
+    "numero_police",
+    "numero_souscription",
+    "montant",
+    "type_paiement",
+    "mode_paiement",
+    "statut",
+    "motif_echec",
+    "date_initiation",
+    "date_confirmation",
+)
+
+
+def _paiements_vus_du_client(**filtres) -> QuerySet:
+    return (
+        Paiement.objects.filter(**filtres)
+        .annotate(
+            numero_police=F("souscription__police__numero_police"),
+            numero_souscription=F("souscription__numero_souscription"),
+        )
+        .order_by("-date_initiation", "-id")
+        .values_list(*CHAMPS_PAIEMENT_CLIENT, named=True)
+    )
+
 
 def paiements_du_client(*, client_id: int) -> QuerySet:
     """Every paiement of every souscription of the client, newest first, with its police."""
-    return (
-        Paiement.objects.filter(souscription__client_id=client_id)
-        .annotate(
-            numero_police=F("souscription__police__numero_police"),
-            numero_souscription=F("souscription__numero_souscription"),
-        )
-        .order_by("-date_initiation", "-id")
-    )
+    return _paiements_vus_du_client(souscription__client_id=client_id)
 
 
-def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list[Paiement]:
-    paiements = (
-        Paiement.objects.filter(souscription_id=souscription_id)
-        .annotate(
-            numero_police=F("souscription__police__numero_police"),
-            numero_souscription=F("souscription__numero_souscription"),
-        )
-        .order_by("-date_initiation", "-id")
-    )
+def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list:
+    paiements = _paiements_vus_du_client(souscription_id=souscription_id)
     return list(paiements[:limite] if limite else paiements)
 
 

@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import JSONField, OuterRef, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.produits.models import ECHEANCES_PAR_AN
+from apps.produits.models import ECHEANCES_PAR_AN, Produit
 from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation, Souscription
 
 # Renewal window: from 30 days before expiry to 90 days after it.
@@ -57,17 +57,33 @@ def contrat_du_client(*, client_id: int, police: str) -> Contrat:
     return contrat
 
 
+# What an échéance line shows (CotisationSerializer): read as named rows, not model instances
+# (a model instance per row cost more than its SQL on the kiosk's lists).
+CHAMPS_COTISATION = (
+    "numero_police",
+    "numero_quittance",
+    "rang",
+    "date_debut",
+    "date_fin",
+    "montant_du",
+    "montant_paye",
+    "reste_a_payer",
+    "statut",
+)
+
+
 def cotisations_du_client(*, client_id: int, statut: str | None = None, police: str | None = None) -> QuerySet:
     cotisations = Cotisation.objects.filter(client_id=client_id)
     if statut:
         cotisations = cotisations.filter(statut=statut)
     if police:
         cotisations = cotisations.filter(numero_police=police)
-    return cotisations.order_by("-date_debut", "-numero_police")
+    return cotisations.order_by("-date_debut", "-numero_police").values_list(*CHAMPS_COTISATION, named=True)
 
 
-def cotisations_du_contrat(*, souscription_id: int) -> list[Cotisation]:
-    return list(Cotisation.objects.filter(souscription_id=souscription_id).order_by("-rang"))
+def cotisations_du_contrat(*, souscription_id: int) -> list:
+    cotisations = Cotisation.objects.filter(souscription_id=souscription_id).order_by("-rang")
+    return list(cotisations.values_list(*CHAMPS_COTISATION, named=True))
 
 
 def beneficiaires_du_contrat(*, souscription_id: int) -> list[Beneficiaire]:
@@ -124,6 +140,30 @@ def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
 
 # The detail shows the most recent paiements; the paginated list has them all.
 PAIEMENTS_DU_DETAIL = 100
+
+
+def contrat_en_detail(*, client_id: int, police: str) -> Contrat:
+    """One contrat of the client with everything the detail shows: 6 queries whatever its history
+    (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres)."""
+    from apps.paiements.selectors import paiements_du_contrat
+    from apps.sinistres.selectors import sinistres_du_contrat
+    from apps.sinistres.services import types_couverts_par_garanties
+
+    garanties = Produit.objects.filter(pk=OuterRef("produit_id")).values("garanties")
+    contrat = (
+        _contrats()
+        .annotate(garanties=Subquery(garanties, output_field=JSONField()))
+        .filter(client_id=client_id, numero_police=police)
+        .first()
+    )
+    if contrat is None:
+        raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+    contrat.beneficiaires = beneficiaires_du_contrat(souscription_id=contrat.pk)
+    contrat.cotisations = cotisations_du_contrat(souscription_id=contrat.pk)
+    contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=PAIEMENTS_DU_DETAIL)
+    contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
+    contrat.types_sinistre_couverts = types_couverts_par_garanties({g.get("code") for g in contrat.garanties})
+    return contrat
 
 
 def police_numeros_a_venir(*, categories: list[str]) -> list[str]:
