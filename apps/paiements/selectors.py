@@ -1,5 +1,6 @@
 from django.db.models import F, QuerySet
 
+from apps.core.sql import lignes
 from apps.paiements.models import Paiement
 
 # What a paiement line shows its client (PaiementSerializer): read as named rows, not model
@@ -35,9 +36,22 @@ def paiements_du_client(*, client_id: int) -> QuerySet:
     return _paiements_vus_du_client(souscription__client_id=client_id)
 
 
+# The contrat detail's read: constant SQL (apps/core/sql.py), the columns of CHAMPS_PAIEMENT_CLIENT.
+SQL_PAIEMENTS_DU_CONTRAT = """
+SELECT pa.reference, np.numero_police, s.numero_souscription, pa.montant, pa.type_paiement, pa.mode_paiement,
+       pa.statut, pa.motif_echec, pa.date_initiation, pa.date_confirmation
+  FROM paiements_pass pa
+  JOIN souscriptions_pass s ON s.id = pa.souscription_id
+  LEFT JOIN numeros_police_congo np ON np.souscription_id = s.id
+ WHERE pa.souscription_id = %s
+ ORDER BY pa.date_initiation DESC, pa.id DESC
+ LIMIT %s
+"""
+
+
 def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list:
-    paiements = _paiements_vus_du_client(souscription_id=souscription_id)
-    return list(paiements[:limite] if limite else paiements)
+    """The contrat's paiements, newest first (`limite`: the most recent only)."""
+    return lignes(SQL_PAIEMENTS_DU_CONTRAT, [souscription_id, limite])
 
 
 def paiement_visible(*, reference: str, client_id: int | None, borne) -> Paiement | None:

@@ -1,16 +1,19 @@
 """Reads of a client's contrats. Every figure comes from the contrats / cotisations views."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 
-from django.db.models import JSONField, OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.produits.models import ECHEANCES_PAR_AN, Produit
-from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation, Souscription
+from apps.core.sql import lignes
+from apps.produits.models import ECHEANCES_PAR_AN
+from apps.souscriptions.models import Contrat, Cotisation, Souscription
 
 # Renewal window: from 30 days before expiry to 90 days after it.
 RENOUVELLEMENT_AVANT_EXPIRATION = timedelta(days=30)
@@ -44,9 +47,30 @@ def _contrats():
     return Contrat.objects.annotate(jour=RawSQL("pass_aujourdhui()", []))
 
 
-def contrats_du_client(*, client_id: int) -> list[Contrat]:
-    """All contrats of one client (one query on the view, filtered on the client's rows)."""
-    return list(_contrats().filter(client_id=client_id).order_by("date_effet", "numero_police"))
+# The kiosk's reads of the view (dashboard, list, detail): constant SQL (apps/core/sql.py), rows
+# with the view's columns plus today's date as the database sees it.
+SQL_CONTRATS_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s ORDER BY date_effet, numero_police
+"""
+SQL_CONTRAT_EN_DETAIL = """
+SELECT c.*, pass_aujourdhui() AS jour, p.garanties
+  FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
+ WHERE c.client_id = %s AND c.numero_police = %s
+"""
+SQL_COTISATIONS_DU_CONTRAT = """
+SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
+  FROM cotisations WHERE souscription_id = %s ORDER BY rang DESC
+"""
+SQL_BENEFICIAIRES_DU_CONTRAT = """
+SELECT id, nom, prenom, lien, date_naissance, telephone, part_pourcentage
+  FROM beneficiaires_pass WHERE souscription_id = %s ORDER BY id
+"""
+
+
+def contrats_du_client(*, client_id: int) -> list:
+    """All contrats of one client (one query on the view, filtered on the client's rows), as rows
+    with the view's columns and `jour`."""
+    return lignes(SQL_CONTRATS_DU_CLIENT, [client_id])
 
 
 def contrat_du_client(*, client_id: int, police: str) -> Contrat:
@@ -82,12 +106,11 @@ def cotisations_du_client(*, client_id: int, statut: str | None = None, police: 
 
 
 def cotisations_du_contrat(*, souscription_id: int) -> list:
-    cotisations = Cotisation.objects.filter(souscription_id=souscription_id).order_by("-rang")
-    return list(cotisations.values_list(*CHAMPS_COTISATION, named=True))
+    return lignes(SQL_COTISATIONS_DU_CONTRAT, [souscription_id])
 
 
-def beneficiaires_du_contrat(*, souscription_id: int) -> list[Beneficiaire]:
-    return list(Beneficiaire.objects.filter(souscription_id=souscription_id).order_by("id"))
+def beneficiaires_du_contrat(*, souscription_id: int) -> list:
+    return lignes(SQL_BENEFICIAIRES_DU_CONTRAT, [souscription_id])
 
 
 @dataclass
@@ -142,22 +165,20 @@ def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
 PAIEMENTS_DU_DETAIL = 100
 
 
-def contrat_en_detail(*, client_id: int, police: str) -> Contrat:
+def contrat_en_detail(*, client_id: int, police: str) -> SimpleNamespace:
     """One contrat of the client with everything the detail shows: 6 queries whatever its history
     (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres)."""
     from apps.paiements.selectors import paiements_du_contrat
     from apps.sinistres.selectors import sinistres_du_contrat
     from apps.sinistres.services import types_couverts_par_garanties
 
-    garanties = Produit.objects.filter(pk=OuterRef("produit_id")).values("garanties")
-    contrat = (
-        _contrats()
-        .annotate(garanties=Subquery(garanties, output_field=JSONField()))
-        .filter(client_id=client_id, numero_police=police)
-        .first()
-    )
-    if contrat is None:
+    trouve = lignes(SQL_CONTRAT_EN_DETAIL, [client_id, police])
+    if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+    contrat = SimpleNamespace(**trouve[0]._asdict())
+    contrat.pk = contrat.souscription_id
+    if isinstance(contrat.garanties, str):  # Django has psycopg hand jsonb over as text
+        contrat.garanties = json.loads(contrat.garanties)
     contrat.beneficiaires = beneficiaires_du_contrat(souscription_id=contrat.pk)
     contrat.cotisations = cotisations_du_contrat(souscription_id=contrat.pk)
     contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=PAIEMENTS_DU_DETAIL)
