@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
@@ -42,15 +41,13 @@ def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
     )
 
 
-def _contrats():
-    # Today's date rides along with the rows: one round trip instead of two.
-    return Contrat.objects.annotate(jour=RawSQL("pass_aujourdhui()", []))
-
-
 # The kiosk's reads of the view (dashboard, list, detail): constant SQL (apps/core/sql.py), rows
-# with the view's columns plus today's date as the database sees it.
+# with the view's columns plus today's date as the database sees it (one round trip, not two).
 SQL_CONTRATS_DU_CLIENT = """
 SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s ORDER BY date_effet, numero_police
+"""
+SQL_CONTRAT_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s AND numero_police = %s
 """
 SQL_CONTRAT_EN_DETAIL = """
 SELECT c.*, pass_aujourdhui() AS jour, p.garanties
@@ -74,10 +71,15 @@ def contrats_du_client(*, client_id: int) -> list:
 
 
 def contrat_du_client(*, client_id: int, police: str) -> Contrat:
-    """One contrat of the signed-in client; someone else's or unknown: the same 404."""
-    contrat = _contrats().filter(client_id=client_id, numero_police=police).first()
-    if contrat is None:
+    """One contrat of the signed-in client; someone else's or unknown: the same 404. Every
+    request on a contrat starts here: constant SQL, the row made a Contrat as the ORM would."""
+    trouve = lignes(SQL_CONTRAT_DU_CLIENT, [client_id, police])
+    if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+    ligne = trouve[0]._asdict()
+    attributs = [champ.attname for champ in Contrat._meta.concrete_fields]  # the model's order, not the view's
+    contrat = Contrat.from_db("default", attributs, [ligne[a] for a in attributs])
+    contrat.jour = ligne["jour"]
     return contrat
 
 
