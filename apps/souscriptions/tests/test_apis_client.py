@@ -204,8 +204,8 @@ def test_nombre_de_requetes_sql_constant(fige_aujourdhui, route):
             assert client.get(route.format(police=police)).status_code == 200
         comptes.append(len(requetes))
     assert comptes[0] == comptes[1], comptes
-    # dashboard: 2 queries (the open session, contrats with today); detail: 7
-    assert comptes[0] <= 7
+    # dashboard: 2 queries (the open session, contrats with today); detail: 6
+    assert comptes[0] <= 6
 
 
 LECTURES = [*ROUTES, "/api/v1/clients/{police}/releve.pdf"]
