@@ -32,7 +32,7 @@ def _ligne_classe(colonnes: tuple[str, ...]) -> type:
     return namedtuple("Ligne", colonnes)  # noqa: PYI024 - rows read by attribute, as model instances
 
 
-def lignes(sql: str, params: list) -> list:
+def lignes(sql: str, params: list | dict) -> list:
     """The rows of a constant SQL read, as named tuples (attributes named after the columns)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
