@@ -555,7 +555,7 @@ def ecrire_docs(clients: int, mesures: dict, explications, duree_reconciliation,
         "",
         f"Réconciliation de 10 000 transactions en attente contre le bac à sable : {duree_reconciliation:.1f} s."
         if duree_reconciliation
-        else "",
+        else "Réconciliation : non remesurée dans ce passage (`--sans-reconciliation`), voir « Objectifs et analyse ».",
         f"JavaScript de la borne : {js_gzip / 1024:.1f} Ko gzip." if js_gzip else "",
         "",
     ]
