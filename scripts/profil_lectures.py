@@ -62,6 +62,7 @@ def main():
         "contrats": f"/api/v1/clients/{args.police}/contrats/",
         "cotisations": f"/api/v1/clients/{args.police}/cotisations/?page=1",
         "paiements": f"/api/v1/clients/{args.police}/paiements/?page=1",
+        "relevé (PDF)": f"/api/v1/clients/{args.police}/releve.pdf",
     }
     for nom, chemin in chemins.items():
         for _ in range(20):  # warm: prepared statements, caches
