@@ -71,6 +71,9 @@ def test_base_arretee_puis_revenue(grappe):
         "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.local",
         "DATABASE_URL": url_base,
         "DJANGO_DEBUG": "True",
+        # As in production: connections from the pool, so a connection broken by the restart
+        # must be thrown away by the pool's check, never served to the next request.
+        "DB_POOL": "True",
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=RACINE, env=env, check=True)
     port = _port_libre()
