@@ -1019,6 +1019,25 @@ CREATE TABLE public.paiements_pass (
     CONSTRAINT paiements_pass_montant_check CHECK ((montant >= 0))
 );
 
+CREATE TABLE public.produits_pass (
+    id bigint NOT NULL,
+    code character varying(10) NOT NULL,
+    libelle character varying(100) NOT NULL,
+    description text NOT NULL,
+    categorie character varying(3) NOT NULL,
+    garanties jsonb NOT NULL,
+    montant_minimum integer NOT NULL,
+    periodicites_autorisees character varying(15)[] NOT NULL,
+    duree_couverture_mois smallint NOT NULL,
+    actif boolean NOT NULL,
+    CONSTRAINT produit_categorie_valide CHECK (((categorie)::text = ANY ((ARRAY['VIE'::character varying, 'EPG'::character varying, 'SAN'::character varying])::text[]))),
+    CONSTRAINT produit_duree_positive CHECK ((duree_couverture_mois > 0)),
+    CONSTRAINT produit_montant_minimum_positif CHECK ((montant_minimum > 0)),
+    CONSTRAINT produit_periodicites_valides CHECK ((periodicites_autorisees <@ ARRAY['annuelle'::character varying(15), 'semestrielle'::character varying(15), 'trimestrielle'::character varying(15), 'mensuelle'::character varying(15)])),
+    CONSTRAINT produits_pass_duree_couverture_mois_check CHECK ((duree_couverture_mois >= 0)),
+    CONSTRAINT produits_pass_montant_minimum_check CHECK ((montant_minimum >= 0))
+);
+
 CREATE TABLE public.souscriptions_pass (
     id bigint NOT NULL,
     numero_souscription character varying(30) NOT NULL,
@@ -1041,6 +1060,65 @@ CREATE TABLE public.souscriptions_pass (
     CONSTRAINT souscription_statut_valide CHECK (((statut)::text = ANY ((ARRAY['en_attente_paiement'::character varying, 'activee'::character varying, 'suspendue'::character varying, 'resiliee'::character varying, 'annulee'::character varying])::text[]))),
     CONSTRAINT souscriptions_pass_montant_prime_check CHECK ((montant_prime >= 0))
 );
+
+CREATE VIEW public.contrats AS
+ SELECT np.numero_police,
+    s.id AS souscription_id,
+    s.numero_souscription,
+    c.id AS client_id,
+    c.nom AS client_nom,
+    c.prenom AS client_prenom,
+    c.telephone AS client_telephone,
+    pr.id AS produit_id,
+    pr.code AS produit_code,
+    pr.libelle AS produit_libelle,
+    s.montant_prime,
+    s.periodicite,
+    s.date_effet,
+    s.date_expiration,
+    s.statut,
+        CASE s.statut
+            WHEN 'activee'::text THEN
+            CASE
+                WHEN (s.date_expiration < public.pass_aujourdhui()) THEN 'expire'::text
+                ELSE 'actif'::text
+            END
+            WHEN 'suspendue'::text THEN 'suspendu'::text
+            WHEN 'resiliee'::text THEN 'resilie'::text
+            ELSE NULL::text
+        END AS etat,
+    np.mode_attribution,
+    np.agent_attribueur_id,
+    a.nom AS agent_nom,
+    a.prenom AS agent_prenom,
+    np.date_attribution,
+    t.total_paye,
+    f.total_du_a_date,
+    (t.total_paye - f.total_du_a_date) AS solde,
+    GREATEST((f.total_du_a_date - t.total_paye), (0)::bigint) AS arrieres,
+    f.prochaine_echeance_date,
+    f.prochaine_echeance_montant
+   FROM (((((((public.souscriptions_pass s
+     JOIN public.numeros_police_congo np ON ((np.souscription_id = s.id)))
+     JOIN public.clients_pass c ON ((c.id = s.client_id)))
+     JOIN public.produits_pass pr ON ((pr.id = s.produit_id)))
+     LEFT JOIN public.agents a ON ((a.id = np.agent_attribueur_id)))
+     CROSS JOIN LATERAL ( SELECT public.pass_echeances_par_an((s.periodicite)::text) AS n) p)
+     CROSS JOIN LATERAL ( SELECT COALESCE(sum(pa.montant), (0)::bigint) AS total_paye
+           FROM public.paiements_pass pa
+          WHERE ((pa.souscription_id = s.id) AND ((pa.statut)::text = 'succes'::text))) t)
+     CROSS JOIN LATERAL ( SELECT (COALESCE(sum(e.montant_du) FILTER (WHERE (e.date_debut <= public.pass_aujourdhui())), (0)::numeric))::bigint AS total_du_a_date,
+            min(e.date_debut) FILTER (WHERE ((e.date_debut > public.pass_aujourdhui()) AND ((e.cumul_avant + e.montant_du) > t.total_paye))) AS prochaine_echeance_date,
+            (array_agg(LEAST(e.montant_du, ((e.cumul_avant + e.montant_du) - t.total_paye)) ORDER BY e.date_debut) FILTER (WHERE ((e.date_debut > public.pass_aujourdhui()) AND ((e.cumul_avant + e.montant_du) > t.total_paye))))[1] AS prochaine_echeance_montant
+           FROM ( SELECT ((s.date_effet + make_interval(months => (((k.k - 1) * 12) / p.n))))::date AS date_debut,
+                    (((s.montant_prime / p.n) +
+                        CASE
+                            WHEN ((k.k % p.n) = 0) THEN (s.montant_prime % p.n)
+                            ELSE 0
+                        END))::bigint AS montant_du,
+                    ((((k.k - 1))::bigint * (s.montant_prime / p.n)) + ((((k.k - 1) / p.n))::bigint * (s.montant_prime % p.n))) AS cumul_avant
+                   FROM generate_series(1, (((EXTRACT(year FROM age((s.date_expiration)::timestamp with time zone, (s.date_effet)::timestamp with time zone)))::integer + 1) * p.n)) k(k)) e
+          WHERE (e.date_debut <= s.date_expiration)) f);
 
 CREATE VIEW public.cotisations AS
  SELECT (((np.numero_police)::text || '-'::text) || lpad((e.rang)::text, 3, '0'::text)) AS numero_quittance,
@@ -1076,77 +1154,6 @@ CREATE VIEW public.cotisations AS
            FROM generate_series(1, (((EXTRACT(year FROM age((s.date_expiration)::timestamp with time zone, (s.date_effet)::timestamp with time zone)))::integer + 1) * p.n)) k(k)) e)
      CROSS JOIN LATERAL ( SELECT LEAST(GREATEST((t.total_paye - e.cumul_avant), (0)::bigint), e.montant_du) AS montant_paye) m)
   WHERE (e.date_debut <= s.date_expiration);
-
-CREATE TABLE public.produits_pass (
-    id bigint NOT NULL,
-    code character varying(10) NOT NULL,
-    libelle character varying(100) NOT NULL,
-    description text NOT NULL,
-    categorie character varying(3) NOT NULL,
-    garanties jsonb NOT NULL,
-    montant_minimum integer NOT NULL,
-    periodicites_autorisees character varying(15)[] NOT NULL,
-    duree_couverture_mois smallint NOT NULL,
-    actif boolean NOT NULL,
-    CONSTRAINT produit_categorie_valide CHECK (((categorie)::text = ANY ((ARRAY['VIE'::character varying, 'EPG'::character varying, 'SAN'::character varying])::text[]))),
-    CONSTRAINT produit_duree_positive CHECK ((duree_couverture_mois > 0)),
-    CONSTRAINT produit_montant_minimum_positif CHECK ((montant_minimum > 0)),
-    CONSTRAINT produit_periodicites_valides CHECK ((periodicites_autorisees <@ ARRAY['annuelle'::character varying(15), 'semestrielle'::character varying(15), 'trimestrielle'::character varying(15), 'mensuelle'::character varying(15)])),
-    CONSTRAINT produits_pass_duree_couverture_mois_check CHECK ((duree_couverture_mois >= 0)),
-    CONSTRAINT produits_pass_montant_minimum_check CHECK ((montant_minimum >= 0))
-);
-
-CREATE VIEW public.contrats AS
- SELECT np.numero_police,
-    s.id AS souscription_id,
-    s.numero_souscription,
-    c.id AS client_id,
-    c.nom AS client_nom,
-    c.prenom AS client_prenom,
-    c.telephone AS client_telephone,
-    pr.id AS produit_id,
-    pr.code AS produit_code,
-    pr.libelle AS produit_libelle,
-    s.montant_prime,
-    s.periodicite,
-    s.date_effet,
-    s.date_expiration,
-    s.statut,
-        CASE s.statut
-            WHEN 'activee'::text THEN
-            CASE
-                WHEN (s.date_expiration < public.pass_aujourdhui()) THEN 'expire'::text
-                ELSE 'actif'::text
-            END
-            WHEN 'suspendue'::text THEN 'suspendu'::text
-            WHEN 'resiliee'::text THEN 'resilie'::text
-            ELSE NULL::text
-        END AS etat,
-    np.mode_attribution,
-    np.agent_attribueur_id,
-    a.nom AS agent_nom,
-    a.prenom AS agent_prenom,
-    np.date_attribution,
-    f.total_paye,
-    f.total_du_a_date,
-    (f.total_paye - f.total_du_a_date) AS solde,
-    f.arrieres,
-    f.prochaine_echeance_date,
-    f.prochaine_echeance_montant
-   FROM (((((public.souscriptions_pass s
-     JOIN public.numeros_police_congo np ON ((np.souscription_id = s.id)))
-     JOIN public.clients_pass c ON ((c.id = s.client_id)))
-     JOIN public.produits_pass pr ON ((pr.id = s.produit_id)))
-     LEFT JOIN public.agents a ON ((a.id = np.agent_attribueur_id)))
-     CROSS JOIN LATERAL ( SELECT ( SELECT COALESCE(sum(pa.montant), (0)::bigint) AS "coalesce"
-                   FROM public.paiements_pass pa
-                  WHERE ((pa.souscription_id = s.id) AND ((pa.statut)::text = 'succes'::text))) AS total_paye,
-            (COALESCE(sum(co.montant_du) FILTER (WHERE (co.date_debut <= public.pass_aujourdhui())), (0)::numeric))::bigint AS total_du_a_date,
-            (COALESCE(sum(co.reste_a_payer) FILTER (WHERE (co.statut = 'en_retard'::text)), (0)::numeric))::bigint AS arrieres,
-            min(co.date_debut) FILTER (WHERE (co.statut = 'a_venir'::text)) AS prochaine_echeance_date,
-            (array_agg(co.reste_a_payer ORDER BY co.date_debut) FILTER (WHERE (co.statut = 'a_venir'::text)))[1] AS prochaine_echeance_montant
-           FROM public.cotisations co
-          WHERE (co.souscription_id = s.id)) f);
 
 CREATE TABLE public.demandes_limitees (
     id bigint NOT NULL,
@@ -2281,6 +2288,7 @@ INSERT INTO public.django_migrations (app, name, applied) VALUES
     ('souscriptions', '0008_police_numero_normal', now()),
     ('souscriptions', '0009_libelles_accents', now()),
     ('souscriptions', '0010_souscription_a_numeroter', now()),
+    ('souscriptions', '0011_vue_contrats_v2', now()),
     ('token_blacklist', '0001_initial', now()),
     ('token_blacklist', '0002_outstandingtoken_jti_hex', now()),
     ('token_blacklist', '0003_auto_20171017_2007', now()),

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from apps.borne_auth.models import AppelAgent, Borne, SessionClient
+from apps.borne_auth.models import AppelAgent, Borne
+from apps.core.sql import existe
 
 
 def session_ouverte(*, session_id: str, client_id: int) -> bool:
@@ -15,16 +16,17 @@ def session_ouverte(*, session_id: str, client_id: int) -> bool:
     from apps.borne_auth.services import STATUTS_SESSION_OUVERTE
 
     try:
-        uuid.UUID(session_id)
+        session_uuid = uuid.UUID(session_id)
     except ValueError:
         return False
-    return SessionClient.objects.filter(
-        pk=session_id,
-        client_id=client_id,
-        revoquee_le__isnull=True,
-        expire_le__gt=timezone.now(),
-        souscription__statut__in=STATUTS_SESSION_OUVERTE,
-    ).exists()
+    # Every signed-in request runs it: constant SQL (apps/core/sql.py), no ORM compilation.
+    return existe(SQL_SESSION_OUVERTE, [session_uuid, client_id, timezone.now(), list(STATUTS_SESSION_OUVERTE)])
+
+
+SQL_SESSION_OUVERTE = """
+SELECT 1 FROM sessions_clients sc JOIN souscriptions_pass s ON s.id = sc.souscription_id
+ WHERE sc.id = %s AND sc.client_id = %s AND sc.revoquee_le IS NULL AND sc.expire_le > %s AND s.statut = ANY(%s)
+"""
 
 
 def bornes_hors_ligne():

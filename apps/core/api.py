@@ -162,3 +162,9 @@ class LigneSerializer(serializers.Serializer):
                 valeur = float(valeur)
             ligne[nom] = valeur
         return ligne
+
+    @classmethod
+    def lignes(cls, objets) -> list[dict]:
+        """The rows of a list, without building a ListSerializer and its fields per response."""
+        ligne = cls().to_representation
+        return [ligne(objet) for objet in objets]

@@ -1,30 +1,57 @@
 from django.db.models import F, QuerySet
 
+from apps.core.sql import lignes
 from apps.paiements.models import Paiement
+
+# What a paiement line shows its client (PaiementSerializer): read as named rows, not model
+# instances (a model instance per row cost more than its SQL on the kiosk's lists).
+CHAMPS_PAIEMENT_CLIENT = (
+    "reference",
+    "numero_police",
+    "numero_souscription",
+    "montant",
+    "type_paiement",
+    "mode_paiement",
+    "statut",
+    "motif_echec",
+    "date_initiation",
+    "date_confirmation",
+)
+
+
+def _paiements_vus_du_client(**filtres) -> QuerySet:
+    return (
+        Paiement.objects.filter(**filtres)
+        .annotate(
+            numero_police=F("souscription__police__numero_police"),
+            numero_souscription=F("souscription__numero_souscription"),
+        )
+        .order_by("-date_initiation", "-id")
+        .values_list(*CHAMPS_PAIEMENT_CLIENT, named=True)
+    )
 
 
 def paiements_du_client(*, client_id: int) -> QuerySet:
     """Every paiement of every souscription of the client, newest first, with its police."""
-    return (
-        Paiement.objects.filter(souscription__client_id=client_id)
-        .annotate(
-            numero_police=F("souscription__police__numero_police"),
-            numero_souscription=F("souscription__numero_souscription"),
-        )
-        .order_by("-date_initiation", "-id")
-    )
+    return _paiements_vus_du_client(souscription__client_id=client_id)
 
 
-def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list[Paiement]:
-    paiements = (
-        Paiement.objects.filter(souscription_id=souscription_id)
-        .annotate(
-            numero_police=F("souscription__police__numero_police"),
-            numero_souscription=F("souscription__numero_souscription"),
-        )
-        .order_by("-date_initiation", "-id")
-    )
-    return list(paiements[:limite] if limite else paiements)
+# The contrat detail's read: constant SQL (apps/core/sql.py), the columns of CHAMPS_PAIEMENT_CLIENT.
+SQL_PAIEMENTS_DU_CONTRAT = """
+SELECT pa.reference, np.numero_police, s.numero_souscription, pa.montant, pa.type_paiement, pa.mode_paiement,
+       pa.statut, pa.motif_echec, pa.date_initiation, pa.date_confirmation
+  FROM paiements_pass pa
+  JOIN souscriptions_pass s ON s.id = pa.souscription_id
+  LEFT JOIN numeros_police_congo np ON np.souscription_id = s.id
+ WHERE pa.souscription_id = %s
+ ORDER BY pa.date_initiation DESC, pa.id DESC
+ LIMIT %s
+"""
+
+
+def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list:
+    """The contrat's paiements, newest first (`limite`: the most recent only)."""
+    return lignes(SQL_PAIEMENTS_DU_CONTRAT, [souscription_id, limite])
 
 
 def paiement_visible(*, reference: str, client_id: int | None, borne) -> Paiement | None:

@@ -1,5 +1,11 @@
-from apps.sinistres.models import Sinistre
+from apps.core.sql import lignes
+
+# Read by the contrat detail at every visit: constant SQL (apps/core/sql.py), SinistreSerializer's columns.
+SQL_SINISTRES_DU_CONTRAT = """
+SELECT id, type, date_survenance, description, montant_reclame, montant_accorde, statut, date_declaration
+  FROM sinistres_pass WHERE souscription_id = %s ORDER BY date_declaration DESC
+"""
 
 
-def sinistres_du_contrat(*, souscription_id: int) -> list[Sinistre]:
-    return list(Sinistre.objects.filter(souscription_id=souscription_id).order_by("-date_declaration"))
+def sinistres_du_contrat(*, souscription_id: int) -> list:
+    return lignes(SQL_SINISTRES_DU_CONTRAT, [souscription_id])

@@ -20,15 +20,12 @@ from apps.core.api import (
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
 from apps.paiements.idempotence import EN_TETE_IDEMPOTENCE, IdempotenceMixin
-from apps.paiements.selectors import paiements_du_contrat
 from apps.paiements.serializers import OperateurField, PaiementSerializer
 from apps.parcours import services as parcours
 from apps.produits.apis import GarantieSerializer
 from apps.produits.models import Periodicite
-from apps.produits.selectors import garanties_du_produit, produit_actif
-from apps.sinistres import services as sinistre_services
+from apps.produits.selectors import produit_actif
 from apps.sinistres.models import TypeSinistre
-from apps.sinistres.selectors import sinistres_du_contrat
 from apps.sinistres.serializers import SinistreSerializer
 from apps.souscriptions import documents, selectors, services
 from apps.souscriptions.models import LienBeneficiaire
@@ -89,6 +86,33 @@ class TableauDeBordApi(ClientApi):
         def get_contrats(self, tableau) -> ContratResumeSerializer(many=True):
             return ContratResumeSerializer(tableau.contrats, many=True, context={"jour": tableau.jour}).data
 
+        def to_representation(self, tableau) -> dict:
+            # The kiosk's first screen, read at every sign-in: the fields above, written out
+            # (DRF's generic per-field work cost more than the query; a test compares both).
+            prochaine = tableau.prochaine_echeance
+            contrat = ContratResumeSerializer(context={"jour": tableau.jour}).to_representation
+            return {
+                "client": {
+                    "id": int(tableau.client.id),
+                    "nom": str(tableau.client.nom),
+                    "prenom": str(tableau.client.prenom),
+                    "telephone": str(tableau.client.telephone),
+                },
+                "solde_global": int(tableau.solde_global),
+                "total_paye": int(tableau.total_paye),
+                "arrieres": int(tableau.arrieres),
+                "avance": int(tableau.avance),
+                "nombre_contrats": len(tableau.contrats),
+                "prochaine_echeance": None
+                if prochaine is None
+                else {
+                    "police": str(prochaine["police"]),
+                    "date": prochaine["date"].isoformat(),
+                    "montant": int(prochaine["montant"]),
+                },
+                "contrats": [contrat(c) for c in tableau.contrats],
+            }
+
     @extend_schema(tags=["Client"], summary="Tableau de bord : solde global et contrats", responses=OutputSerializer)
     def get(self, request, police: str):
         tableau = selectors.client_tableau_de_bord(client_id=request.user.client_id)
@@ -137,16 +161,28 @@ class ContratDetailApi(ClientApi):
         # What the kiosk may offer in « Déclarer un sinistre » (the declaration checks it again).
         types_sinistre_couverts = serializers.ListField(child=serializers.ChoiceField(choices=TypeSinistre.choices))
 
+        def to_representation(self, contrat) -> dict:
+            # As ContratResumeSerializer: the declared fields, written out (a test compares both).
+            donnees = super().to_representation(contrat)
+            donnees["garanties"] = [
+                {
+                    "code": str(g["code"]),
+                    "libelle": str(g["libelle"]),
+                    "plafond_fcfa": None if g["plafond_fcfa"] is None else int(g["plafond_fcfa"]),
+                    "description": str(g["description"]),
+                }
+                for g in contrat.garanties
+            ]
+            donnees["beneficiaires"] = BeneficiaireSerializer.lignes(contrat.beneficiaires)
+            donnees["cotisations"] = CotisationSerializer.lignes(contrat.cotisations)
+            donnees["paiements"] = PaiementSerializer.lignes(contrat.paiements)
+            donnees["sinistres"] = SinistreSerializer.lignes(contrat.sinistres)
+            donnees["types_sinistre_couverts"] = [str(t) for t in contrat.types_sinistre_couverts]
+            return donnees
+
     @extend_schema(tags=["Client"], summary="Un contrat en détail", responses=OutputSerializer)
     def get(self, request, police: str):
-        contrat = self.contrat(request, police)
-        contrat.garanties = garanties_du_produit(produit_id=contrat.produit_id)
-        contrat.beneficiaires = selectors.beneficiaires_du_contrat(souscription_id=contrat.pk)
-        contrat.cotisations = selectors.cotisations_du_contrat(souscription_id=contrat.pk)
-        contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=selectors.PAIEMENTS_DU_DETAIL)
-        contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
-        codes = {g.get("code") for g in contrat.garanties}
-        contrat.types_sinistre_couverts = sinistre_services.types_couverts_par_garanties(codes)
+        contrat = selectors.contrat_en_detail(client_id=request.user.client_id, police=police)
         return Response(self.OutputSerializer(contrat, context={"jour": contrat.jour}).data)
 
 

@@ -135,7 +135,7 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
         )
         elements.append(Spacer(1, 2 * mm))
         lignes = [["Quittance", "Début", "Fin", "Dû", "Payé", "Reste", "Statut"]]
-        for e in echeances.get(contrat.pk, []):
+        for e in echeances.get(contrat.souscription_id, []):
             lignes.append(
                 [
                     e.numero_quittance,
@@ -149,7 +149,7 @@ def releve_pdf(*, client_id: int, borne_libelle: str | None) -> bytes:
             )
         elements.append(_tableau(lignes, [38 * mm, 21 * mm, 21 * mm, 26 * mm, 26 * mm, 26 * mm, 22 * mm]))
         lignes = [["Date", "Référence", "Type", "Montant", "Statut"]]
-        for p in paiements.get(contrat.pk, []):
+        for p in paiements.get(contrat.souscription_id, []):
             lignes.append(
                 [
                     jour(p.date_confirmation or p.date_initiation),

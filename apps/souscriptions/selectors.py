@@ -1,16 +1,18 @@
 """Reads of a client's contrats. Every figure comes from the contrats / cotisations views."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
+from apps.core.sql import lignes
 from apps.produits.models import ECHEANCES_PAR_AN
-from apps.souscriptions.models import Beneficiaire, Contrat, Cotisation, Souscription
+from apps.souscriptions.models import Contrat, Souscription
 
 # Renewal window: from 30 days before expiry to 90 days after it.
 RENOUVELLEMENT_AVANT_EXPIRATION = timedelta(days=30)
@@ -46,39 +48,72 @@ def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
     )
 
 
-def _contrats():
-    # Today's date rides along with the rows: one round trip instead of two.
-    return Contrat.objects.annotate(jour=RawSQL("pass_aujourdhui()", []))
+# The kiosk's reads of the view (dashboard, list, detail): constant SQL (apps/core/sql.py), rows
+# with the view's columns plus today's date as the database sees it (one round trip, not two).
+SQL_CONTRATS_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s ORDER BY date_effet, numero_police
+"""
+SQL_CONTRAT_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s AND numero_police = %s
+"""
+SQL_CONTRAT_EN_DETAIL = """
+SELECT c.*, pass_aujourdhui() AS jour, p.garanties
+  FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
+ WHERE c.client_id = %s AND c.numero_police = %s
+"""
+SQL_COTISATIONS_DU_CONTRAT = """
+SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
+  FROM cotisations WHERE souscription_id = %s ORDER BY rang DESC
+"""
+SQL_BENEFICIAIRES_DU_CONTRAT = """
+SELECT id, nom, prenom, lien, date_naissance, telephone, part_pourcentage
+  FROM beneficiaires_pass WHERE souscription_id = %s ORDER BY id
+"""
 
 
-def contrats_du_client(*, client_id: int) -> list[Contrat]:
-    """All contrats of one client (one query on the view, filtered on the client's rows)."""
-    return list(_contrats().filter(client_id=client_id).order_by("date_effet", "numero_police"))
+def contrats_du_client(*, client_id: int) -> list:
+    """All contrats of one client (one query on the view, filtered on the client's rows), as rows
+    with the view's columns and `jour`."""
+    return lignes(SQL_CONTRATS_DU_CLIENT, [client_id])
 
 
 def contrat_du_client(*, client_id: int, police: str) -> Contrat:
-    """One contrat of the signed-in client; someone else's or unknown: the same 404."""
-    contrat = _contrats().filter(client_id=client_id, numero_police=police).first()
-    if contrat is None:
+    """One contrat of the signed-in client; someone else's or unknown: the same 404. Every
+    request on a contrat starts here: constant SQL, the row made a Contrat as the ORM would."""
+    trouve = lignes(SQL_CONTRAT_DU_CLIENT, [client_id, police])
+    if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+    ligne = trouve[0]._asdict()
+    attributs = [champ.attname for champ in Contrat._meta.concrete_fields]  # the model's order, not the view's
+    contrat = Contrat.from_db("default", attributs, [ligne[a] for a in attributs])
+    contrat.jour = ligne["jour"]
     return contrat
 
 
-def cotisations_du_client(*, client_id: int, statut: str | None = None, police: str | None = None) -> QuerySet:
-    cotisations = Cotisation.objects.filter(client_id=client_id)
-    if statut:
-        cotisations = cotisations.filter(statut=statut)
-    if police:
-        cotisations = cotisations.filter(numero_police=police)
-    return cotisations.order_by("-date_debut", "-numero_police")
+SQL_COTISATIONS_DU_CLIENT = """
+SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
+  FROM cotisations
+ WHERE client_id = %(client)s
+   AND (%(statut)s::text IS NULL OR statut = %(statut)s)
+   AND (%(police)s::text IS NULL OR numero_police = %(police)s)
+ ORDER BY date_debut DESC, numero_police DESC
+"""
 
 
-def cotisations_du_contrat(*, souscription_id: int) -> list[Cotisation]:
-    return list(Cotisation.objects.filter(souscription_id=souscription_id).order_by("-rang"))
+def cotisations_du_client(*, client_id: int, statut: str | None = None, police: str | None = None) -> list:
+    """Every échéance of the client's contrats, most recent first (optionally one statut or one
+    police). A client has a few hundred at most (contrats x échéances a year x years): read in
+    one query (constant SQL) and paginated in memory, instead of a count then a page, each of
+    which made the view sum the paiements again."""
+    return lignes(SQL_COTISATIONS_DU_CLIENT, {"client": client_id, "statut": statut, "police": police})
 
 
-def beneficiaires_du_contrat(*, souscription_id: int) -> list[Beneficiaire]:
-    return list(Beneficiaire.objects.filter(souscription_id=souscription_id).order_by("id"))
+def cotisations_du_contrat(*, souscription_id: int) -> list:
+    return lignes(SQL_COTISATIONS_DU_CONTRAT, [souscription_id])
+
+
+def beneficiaires_du_contrat(*, souscription_id: int) -> list:
+    return lignes(SQL_BENEFICIAIRES_DU_CONTRAT, [souscription_id])
 
 
 @dataclass
@@ -131,6 +166,28 @@ def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
 
 # The detail shows the most recent paiements; the paginated list has them all.
 PAIEMENTS_DU_DETAIL = 100
+
+
+def contrat_en_detail(*, client_id: int, police: str) -> SimpleNamespace:
+    """One contrat of the client with everything the detail shows: 6 queries whatever its history
+    (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres)."""
+    from apps.paiements.selectors import paiements_du_contrat
+    from apps.sinistres.selectors import sinistres_du_contrat
+    from apps.sinistres.services import types_couverts_par_garanties
+
+    trouve = lignes(SQL_CONTRAT_EN_DETAIL, [client_id, police])
+    if not trouve:
+        raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+    contrat = SimpleNamespace(**trouve[0]._asdict())
+    contrat.pk = contrat.souscription_id
+    if isinstance(contrat.garanties, str):  # Django has psycopg hand jsonb over as text
+        contrat.garanties = json.loads(contrat.garanties)
+    contrat.beneficiaires = beneficiaires_du_contrat(souscription_id=contrat.pk)
+    contrat.cotisations = cotisations_du_contrat(souscription_id=contrat.pk)
+    contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=PAIEMENTS_DU_DETAIL)
+    contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
+    contrat.types_sinistre_couverts = types_couverts_par_garanties({g.get("code") for g in contrat.garanties})
+    return contrat
 
 
 def police_numeros_a_venir(*, categories: list[str]) -> list[str]:

@@ -38,6 +38,32 @@ class ContratResumeSerializer(serializers.Serializer):
     renouvelable = serializers.SerializerMethodField()
     montant_echeance = serializers.SerializerMethodField()
 
+    def to_representation(self, contrat) -> dict:
+        # The dashboard's, the lists' and the detail's hot path: DRF's generic per-field work
+        # (deep copies of the fields, one call per field) cost more than the query itself
+        # (docs/benchmarks.md). Same keys, order and JSON types as the fields declared above,
+        # which still make the OpenAPI schema; a test compares both outputs.
+        prochaine = contrat.prochaine_echeance_date
+        return {
+            "numero_police": str(contrat.numero_police),
+            "numero_souscription": str(contrat.numero_souscription),
+            "produit": {"code": str(contrat.produit_code), "libelle": str(contrat.produit_libelle)},
+            "etat": str(contrat.etat),
+            "montant_prime": int(contrat.montant_prime),
+            "periodicite": str(contrat.periodicite),
+            "date_effet": contrat.date_effet.isoformat(),
+            "date_expiration": contrat.date_expiration.isoformat(),
+            "total_paye": int(contrat.total_paye),
+            "total_du_a_date": int(contrat.total_du_a_date),
+            "solde": int(contrat.solde),
+            "arrieres": int(contrat.arrieres),
+            "prochaine_echeance": None
+            if prochaine is None
+            else {"date": prochaine.isoformat(), "montant": int(contrat.prochaine_echeance_montant)},
+            "renouvelable": self.get_renouvelable(contrat),
+            "montant_echeance": self.get_montant_echeance(contrat),
+        }
+
     def get_prochaine_echeance(self, contrat) -> EcheanceSerializer(allow_null=True):
         if contrat.prochaine_echeance_date is None:
             return None

@@ -88,10 +88,39 @@ TEMPLATES = [
 ]
 
 
-def database_from_url(url: str) -> dict:
-    db = dj_database_url.parse(url, conn_max_age=config("DB_CONN_MAX_AGE", default=60, cast=int))
-    db["CONN_HEALTH_CHECKS"] = True
-    db.setdefault("OPTIONS", {})["connect_timeout"] = 5
+# Connections to PostgreSQL (docs/architecture.md, « Connexions à PostgreSQL »): a pool per
+# server process (psycopg_pool, through Django), whose connections keep their prepared statements.
+DB_POOL = config("DB_POOL", default=True, cast=bool)
+DB_POOL_MIN_CONNEXIONS = config("DB_POOL_MIN_CONNEXIONS", default=2, cast=int)
+# At least the threads of a process (gunicorn --threads, the worker's --concurrency raises it).
+DB_POOL_MAX_CONNEXIONS = config("DB_POOL_MAX_CONNEXIONS", default=16, cast=int)
+# How long a request waits for a connection (PostgreSQL down: the 503 comes after this).
+DB_POOL_ATTENTE_SECONDES = config("DB_POOL_ATTENTE_SECONDES", default=5.0, cast=float)
+# Server-side binding, and psycopg prepares a query run this many times on a connection: the plan
+# of the nested contrats/cotisations views is then made once per connection, not per request.
+# Off behind a PgBouncer in transaction mode older than 1.21 (no prepared statements there).
+DB_REQUETES_PREPAREES = config("DB_REQUETES_PREPAREES", default=True, cast=bool)
+DB_PREPARER_APRES = config("DB_PREPARER_APRES", default=2, cast=int)
+
+
+def database_from_url(url: str, *, pool: bool = DB_POOL) -> dict:
+    db = dj_database_url.parse(url, conn_max_age=0 if pool else config("DB_CONN_MAX_AGE", default=60, cast=int))
+    db["CONN_HEALTH_CHECKS"] = True  # with the pool: every connection is checked when taken
+    options = db.setdefault("OPTIONS", {})
+    options["connect_timeout"] = 5
+    if DB_REQUETES_PREPAREES:
+        options["server_side_binding"] = True
+        options["prepare_threshold"] = DB_PREPARER_APRES
+    if pool:
+        options["pool"] = {
+            "min_size": DB_POOL_MIN_CONNEXIONS,
+            "max_size": max(DB_POOL_MAX_CONNEXIONS, DB_POOL_MIN_CONNEXIONS),
+            "timeout": DB_POOL_ATTENTE_SECONDES,
+            # A connection lost (PostgreSQL restarted) is replaced with backoff; giving up after
+            # 5 s lets the next request try at once, so the service is back within seconds of
+            # PostgreSQL (psycopg_pool's default, 5 min, would let the backoff grow to minutes).
+            "reconnect_timeout": 5.0,
+        }
     return db
 
 

@@ -41,4 +41,5 @@ def _database_url() -> str:
     return embedded_db.ensure_running()
 
 
-DATABASES = {"default": database_from_url(_database_url())}
+DATABASE_URL_LOCAL = _database_url()
+DATABASES = {"default": database_from_url(DATABASE_URL_LOCAL)}

@@ -12,6 +12,7 @@ import signal
 from concurrent.futures import ThreadPoolExecutor
 
 from django.core.management.base import BaseCommand
+from django.db import connections
 from procrastinate.contrib.django import app
 
 logger = logging.getLogger(__name__)
@@ -27,8 +28,23 @@ class Command(BaseCommand):
 
     def handle(self, *args, concurrency=8, queues="", **options):
         files = [f for f in queues.split(",") if f] or None
+        _pool_a_la_taille(concurrency)
         with app.replace_connector(app.connector.get_worker_connector()):
             asyncio.run(_travailler(concurrency=concurrency, files=files))
+
+
+def _pool_a_la_taille(concurrency: int) -> None:
+    """Every job slot may hold a Django connection (released after each job): the pool of this
+    process must have that many, or a job would wait for a connection, then fail."""
+    base = connections["default"]
+    pool = base.settings_dict["OPTIONS"].get("pool")
+    if not pool:
+        return
+    options = {} if pool is True else dict(pool)
+    options["max_size"] = max(options.get("max_size") or 0, concurrency + 2)
+    options["min_size"] = min(options.get("min_size", 4), options["max_size"])
+    base.close_pool()  # built with the settings' size if anything connected already
+    base.settings_dict["OPTIONS"]["pool"] = options
 
 
 async def _travailler(*, concurrency: int, files: list[str] | None) -> None:

@@ -71,6 +71,9 @@ def test_base_arretee_puis_revenue(grappe):
         "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.local",
         "DATABASE_URL": url_base,
         "DJANGO_DEBUG": "True",
+        # As in production: connections from the pool, so a connection broken by the restart
+        # must be thrown away by the pool's check, never served to the next request.
+        "DB_POOL": "True",
     }
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=RACINE, env=env, check=True)
     port = _port_libre()
@@ -101,6 +104,15 @@ def test_base_arretee_puis_revenue(grappe):
         while _get(url)[0] != 200:
             assert time.monotonic() - revenue < 5, "le service ne revient pas dans les 5 s"
             time.sleep(0.2)
+        # Back for good: no connection broken by the restart is handed out again (2 threads,
+        # a pool of 2 or more connections: each one is taken several times).
+        assert [_get(url)[0] for _ in range(12)] == [200] * 12
+
+        # Restarted between two requests: the pooled connections all broke while idle. The pool
+        # checks a connection before lending it, so the very next request already gets a new one.
+        arreter()
+        demarrer()
+        assert _get(url)[0] == 200
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=10)

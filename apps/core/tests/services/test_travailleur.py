@@ -41,3 +41,28 @@ def test_autant_de_travaux_synchrones_en_parallele_que_la_concurrence(monkeypatc
     except asyncio.CancelledError:
         pass
     assert debut["duree"] < 1.5, f"24 travaux de 0,5 s en {debut['duree']:.1f} s"
+
+
+def test_le_pool_de_connexions_du_travailleur_suit_la_concurrence():
+    """Each job slot may hold a Django connection: 32 slots and a pool of 16 would make jobs wait
+    for a connection, then fail. The worker's pool gets --concurrency + 2."""
+    from django.db import connections
+
+    base = connections["default"]
+    options = base.settings_dict["OPTIONS"]
+    avant, age = options.get("pool"), base.settings_dict["CONN_MAX_AGE"]
+    options["pool"] = {"min_size": 2, "max_size": 16, "timeout": 5.0}
+    base.settings_dict["CONN_MAX_AGE"] = 0  # as with the pool (pytest's own process has none)
+    try:
+        travailleur._pool_a_la_taille(32)
+        assert options["pool"]["max_size"] == 34
+        assert base.pool.max_size == 34  # the pool is built with it
+        travailleur._pool_a_la_taille(4)
+        assert options["pool"]["max_size"] == 34  # never made smaller than configured
+    finally:
+        base.close_pool()
+        base.settings_dict["CONN_MAX_AGE"] = age
+        if avant is None:
+            options.pop("pool")
+        else:
+            options["pool"] = avant

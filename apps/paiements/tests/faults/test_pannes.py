@@ -42,6 +42,9 @@ def travailleur(sandbox, file_de_travaux_videe, settings):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.test",
         "DATABASE_URL": _url_base_de_test(),
+        # The worker as in production: its Django connections come from the pool (the test
+        # settings turn it off for pytest's own process only).
+        "DB_POOL": "True",
         "MOMO_BASE_URL": sandbox.base_url,
         "MOMO_SUBSCRIPTION_KEY": SUBSCRIPTION_KEY,
         "MOMO_API_USER": API_USER,

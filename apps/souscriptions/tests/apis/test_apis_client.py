@@ -204,5 +204,33 @@ def test_nombre_de_requetes_sql_constant(fige_aujourdhui, route):
             assert client.get(route.format(police=police)).status_code == 200
         comptes.append(len(requetes))
     assert comptes[0] == comptes[1], comptes
-    # dashboard: 2 queries (the open session, contrats with today); detail: 7
-    assert comptes[0] <= 7
+    # dashboard: 2 queries (the open session, contrats with today); detail: 6
+    assert comptes[0] <= 6
+
+
+LECTURES = [*ROUTES, "/api/v1/clients/{police}/releve.pdf"]
+
+
+def _historique_ajouter(souscription, paiements: int, sinistres: int) -> None:
+    """`paiements` more paiements (succes, echec, en attente), `sinistres` more sinistres."""
+    from apps.paiements.models import Paiement
+
+    statuts = ["succes", "succes", "echec", "en_attente"]
+    Paiement.objects.bulk_create(
+        PaiementFactory.build(souscription=souscription, montant=100, statut=statuts[i % 4]) for i in range(paiements)
+    )
+    SinistreFactory.create_batch(sinistres, souscription=souscription)
+
+
+@pytest.mark.parametrize("route", LECTURES)
+def test_nombre_de_requetes_sql_constant_quel_que_soit_l_historique(fige_aujourdhui, route):
+    """The same number of queries for 3 paiements or 1 000 (no query per row: no N+1)."""
+    client, police = _client_avec_contrats(2, fige_aujourdhui)
+    souscription = Souscription.objects.get(police__numero_police=police)
+    comptes = []
+    for paiements, sinistres in ((0, 0), (1000, 12)):
+        _historique_ajouter(souscription, paiements, sinistres)
+        with CaptureQueriesContext(connection) as requetes:
+            assert client.get(route.format(police=police)).status_code == 200
+        comptes.append(len(requetes))
+    assert comptes[0] == comptes[1], (comptes, [q["sql"][:120] for q in requetes.captured_queries])
