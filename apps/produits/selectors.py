@@ -11,7 +11,3 @@ def produit_actif(*, code: str) -> Produit:
     if produit is None:
         raise NotFound("Produit introuvable.", code="produit_introuvable")
     return produit
-
-
-def garanties_du_produit(*, produit_id: int) -> list[dict]:
-    return Produit.objects.values_list("garanties", flat=True).get(pk=produit_id)

@@ -11,8 +11,11 @@ from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
 from apps.core.sql import lignes
+from apps.paiements.selectors import paiements_du_contrat
 from apps.produits.models import ECHEANCES_PAR_AN
-from apps.souscriptions.models import Contrat, Souscription
+from apps.sinistres.selectors import sinistres_du_contrat
+from apps.sinistres.services import types_couverts_par_garanties
+from apps.souscriptions.models import Beneficiaire, Contrat, Souscription
 
 # Renewal window: from 30 days before expiry to 90 days after it.
 RENOUVELLEMENT_AVANT_EXPIRATION = timedelta(days=30)
@@ -171,9 +174,6 @@ PAIEMENTS_DU_DETAIL = 100
 def contrat_en_detail(*, client_id: int, police: str) -> SimpleNamespace:
     """One contrat of the client with everything the detail shows: 6 queries whatever its history
     (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres)."""
-    from apps.paiements.selectors import paiements_du_contrat
-    from apps.sinistres.selectors import sinistres_du_contrat
-    from apps.sinistres.services import types_couverts_par_garanties
 
     trouve = lignes(SQL_CONTRAT_EN_DETAIL, [client_id, police])
     if not trouve:
