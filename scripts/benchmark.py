@@ -92,11 +92,14 @@ def preparer_base(clients: int, reutiliser: bool, nom: str = "nsia_pass_bench", 
     return url
 
 
-def borne_de_bench(identifiant: str = "BENCH-01") -> tuple[str, str]:
+def borne_de_bench(identifiant: str = "") -> tuple[str, str]:
     from apps.borne_auth.models import Borne
     from apps.borne_auth.services import borne_creer
 
-    Borne.objects.filter(identifiant=identifiant).delete()
+    if identifiant:
+        Borne.objects.filter(identifiant=identifiant).delete()
+    else:  # a new kiosk each run: a reused database (--base) keeps the last run's paiements,
+        identifiant = f"BENCH-{secrets.token_hex(4).upper()}"  # which protect their kiosk
     borne, cle = borne_creer(identifiant=identifiant, libelle="Banc d'essai", agence="Banc d'essai")
     return borne.identifiant, cle
 
