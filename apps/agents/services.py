@@ -76,6 +76,22 @@ def agent_de(user) -> Agent | None:
     return Agent.objects.filter(user=user, actif=True).first() if user and user.is_authenticated else None
 
 
+def champs_changer(objet, changements: dict) -> dict:
+    """Set on `objet` the fields whose value differs and return their [avant, après], as the
+    journal stores them (dates as ISO text). Empty: nothing to save, nothing to journal."""
+    differences = {}
+    for champ, valeur in changements.items():
+        avant = getattr(objet, champ)
+        if avant != valeur:
+            differences[champ] = [_lisible(avant), _lisible(valeur)]
+            setattr(objet, champ, valeur)
+    return differences
+
+
+def _lisible(valeur):
+    return valeur.isoformat() if hasattr(valeur, "isoformat") else valeur
+
+
 def action_journaliser(*, utilisateur, action: ActionJournalisee, objet, details: dict | None = None) -> JournalAction:
     """Write one line of the agents' journal, in the caller's transaction (it lands only if the action does)."""
     return JournalAction.objects.create(

@@ -11,7 +11,7 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.agents.models import ActionJournalisee
-from apps.agents.services import action_journaliser
+from apps.agents.services import action_journaliser, champs_changer
 from apps.borne_auth.models import AppelAgent, Borne, SessionClient, TentativeConnexion
 from apps.clients.models import Client
 from apps.core.exceptions import ApplicationError
@@ -345,11 +345,7 @@ def bornes_desactiver(*, bornes, utilisateur) -> int:
 def borne_modifier(*, borne: Borne, changements: dict, utilisateur) -> Borne:
     """A superviseur edits a borne (libellé, agence, actif): the before/after of each field is journaled."""
     borne = Borne.objects.select_for_update().get(pk=borne.pk)
-    differences = {}
-    for champ, valeur in changements.items():
-        if getattr(borne, champ) != valeur:
-            differences[champ] = [getattr(borne, champ), valeur]
-            setattr(borne, champ, valeur)
+    differences = champs_changer(borne, changements)
     if differences:
         borne.save(update_fields=list(differences))
         action_journaliser(

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from apps.agents.models import ActionJournalisee
-from apps.agents.services import action_journaliser
+from apps.agents.services import action_journaliser, champs_changer
 from apps.clients.models import Client
 
 
@@ -11,11 +11,7 @@ from apps.clients.models import Client
 def client_modifier(*, client: Client, changements: dict, utilisateur) -> Client:
     """An agent corrects a client's identity; the telephone is the kiosk sign-in, so every change is journaled."""
     client = Client.objects.select_for_update().get(pk=client.pk)
-    differences = {}
-    for champ, valeur in changements.items():
-        if getattr(client, champ) != valeur:
-            differences[champ] = [_lisible(getattr(client, champ)), _lisible(valeur)]
-            setattr(client, champ, valeur)
+    differences = champs_changer(client, changements)
     if differences:
         client.full_clean(exclude=["date_creation"])
         client.save(update_fields=list(differences))
@@ -26,7 +22,3 @@ def client_modifier(*, client: Client, changements: dict, utilisateur) -> Client
             details=differences,
         )
     return client
-
-
-def _lisible(valeur):
-    return valeur.isoformat() if hasattr(valeur, "isoformat") else valeur
