@@ -41,8 +41,9 @@ if [ "${SEULEMENT:-}" = restauration ]; then
   exit "$ECHECS"
 fi
 
-# `bash scripts/test.sh --proxy-seul`: only the product live behind nginx and the proxy's checks.
-PROXY_SEUL=$([ "${1:-}" = "--proxy-seul" ] && echo oui || true)
+# SEULEMENT=proxy bash scripts/test.sh: only the product live behind nginx and the proxy's checks
+# (one way to run a part, as SEULEMENT=restauration above).
+PROXY_SEUL=$([ "${SEULEMENT:-}" = proxy ] && echo oui || true)
 if [ -z "$PROXY_SEUL" ]; then
 etape "ruff (style Python)" .venv/bin/ruff check .
 # Layers between apps: gateways never call up into the domain (pyproject.toml, [tool.importlinter]).
