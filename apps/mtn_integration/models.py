@@ -33,6 +33,7 @@ class TransactionMomo(models.Model):
 
     Statut = StatutTransaction
     Anomalie = Anomalie
+    STATUTS_FINAUX = (Statut.SUCCESSFUL, Statut.FAILED)
 
     paiement = models.OneToOneField("paiements.Paiement", on_delete=models.PROTECT, related_name="transaction_momo")
     reference_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
@@ -71,7 +72,7 @@ class TransactionMomo(models.Model):
 
     @property
     def finale(self) -> bool:
-        return self.statut in {self.Statut.SUCCESSFUL, self.Statut.FAILED}
+        return self.statut in self.STATUTS_FINAUX
 
 
 class PaiementAVerifier(TransactionMomo):

@@ -29,13 +29,13 @@ class _CallbackApi(APIView):
             corps = {}
         if not isinstance(corps, dict):
             corps = {}
-        transaction_operateur = callback_recevoir(
+        connue = callback_recevoir(
             mode_paiement=self.mode_paiement,
             corps=corps,
             parametres=request.query_params.dict(),
             entetes=dict(request.headers),
         )
-        if transaction_operateur is None:
+        if not connue:
             return Response(status=status.HTTP_404_NOT_FOUND)
         return Response(status=status.HTTP_200_OK)
 

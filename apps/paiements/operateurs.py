@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from apps.core.sql import lignes
 from apps.mtn_integration.models import TransactionMomo
 from apps.paiements.models import Paiement, StatutPaiement
 from apps.paiements.passerelles import Demande, passerelle_pour
@@ -197,49 +198,66 @@ def verification_suivante(*, transaction_momo: TransactionMomo) -> datetime | No
     return prochaine
 
 
-def transaction_par_indice(*, mode_paiement: str, indice) -> TransactionMomo | None:
-    """Our transaction of this operator named by a callback (our id or our reference), or None.
+# The callback's read (docs/paiements.md, rule 6): constant SQL (apps/core/sql.py), prepared once
+# per pooled connection, one index lookup (one transaction per paiement). A forged callback
+# costs this read and nothing else (docs/benchmarks.md, « Rappels forgés »).
+_SQL_TRANSACTION_INDIQUEE = """
+SELECT t.reference_id, t.statut, t.derniere_verification, t.date_creation
+  FROM momo_transactions t
+  JOIN paiements_pass p ON p.id = t.paiement_id
+ WHERE {condition} AND p.mode_paiement = %s
+"""
+SQL_TRANSACTION_PAR_IDENTIFIANT = _SQL_TRANSACTION_INDIQUEE.format(condition="t.reference_id = %s")
+SQL_TRANSACTION_PAR_REFERENCE = _SQL_TRANSACTION_INDIQUEE.format(condition="p.reference = %s")
+
+
+def transaction_par_indice(*, mode_paiement: str, indice):
+    """Our transaction of this operator named by a callback (our id or our reference), as a row
+    (reference_id, statut, derniere_verification, date_creation), or None.
 
     The values come from an unauthenticated body: anything that is not a well-formed id or a
     plausible reference is simply not found (NUL bytes and junk never reach the database).
     """
-    transactions = TransactionMomo.objects.filter(paiement__mode_paiement=mode_paiement)
     if isinstance(indice.reference_id, str):
         try:
-            return transactions.filter(reference_id=uuid.UUID(indice.reference_id)).first()
+            reference_id = uuid.UUID(indice.reference_id)
         except ValueError:
             pass
+        else:
+            trouvees = lignes(SQL_TRANSACTION_PAR_IDENTIFIANT, [reference_id, mode_paiement])
+            return trouvees[0] if trouvees else None
     reference = indice.reference
     if isinstance(reference, str) and reference.isprintable() and len(reference) <= 40:
-        return transactions.filter(paiement__reference=reference).first()
+        trouvees = lignes(SQL_TRANSACTION_PAR_REFERENCE, [reference, mode_paiement])
+        return trouvees[0] if trouvees else None
     return None
 
 
 def callback_recevoir(
     *, mode_paiement: str, corps: dict, parametres: dict | None = None, entetes: dict | None = None
-) -> TransactionMomo | None:
+) -> bool:
     """A callback is a hint: it only schedules a status check of a transaction we know.
 
     The operator's gateway reads the hint (and refuses a callback whose hash is wrong);
-    nothing from the body is trusted or stored; an unknown reference changes nothing.
+    nothing from the body is trusted or stored; an unknown reference changes nothing (False).
     """
     indice = passerelle_pour(mode_paiement).indice(
         corps if isinstance(corps, dict) else {}, parametres or {}, entetes or {}
     )
     transaction_momo = None if indice is None else transaction_par_indice(mode_paiement=mode_paiement, indice=indice)
     if transaction_momo is None:
-        return None
-    if transaction_momo.finale:
+        return False
+    if transaction_momo.statut in TransactionMomo.STATUTS_FINAUX:
         # Only to hear the operator contradict itself (docs/paiements.md), at most once a minute;
         # in between nothing is written: a flood naming a settled payment costs one read each.
         derniere = transaction_momo.derniere_verification or transaction_momo.date_creation
         if timezone.now() - derniere < INTERVALLE_CALLBACK_FINAL:
-            return transaction_momo
-    TransactionMomo.objects.filter(pk=transaction_momo.pk).update(
+            return True
+    TransactionMomo.objects.filter(reference_id=transaction_momo.reference_id).update(
         callback_recu=True, date_dernier_callback=timezone.now()
     )
     verification_differer(reference_id=transaction_momo.reference_id, source="callback")
-    return transaction_momo
+    return True
 
 
 def paiement_rafraichir(*, paiement: Paiement) -> Paiement:
