@@ -3,13 +3,11 @@
 import json
 import logging
 
+from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
 from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.api import CorpsBrutParser
 from apps.paiements.models import ModePaiement
 from apps.paiements.operateurs import callback_recevoir
 
@@ -17,27 +15,34 @@ logger = logging.getLogger(__name__)
 
 
 class _CallbackApi(APIView):
+    """The callback itself (PUT/POST) is served as a plain Django view: anyone may send it, so
+    it skips DRF's request wrapping, negotiation, parsing and rendering (docs/benchmarks.md,
+    « Rappels forgés »). DRF documents it (OpenAPI) and answers every other method (405, OPTIONS).
+    The door's limits (body size, JSON depth, NUL bytes) are the API middleware's, before this."""
+
     authentication_classes = []
     permission_classes = [AllowAny]
-    parser_classes = [CorpsBrutParser]
     mode_paiement = ""
 
-    def recevoir(self, request):
+    def dispatch(self, request, *args, **kwargs):
+        if request.method not in ("PUT", "POST") or not hasattr(self, request.method.lower()):
+            return super().dispatch(request, *args, **kwargs)
+        return self.recevoir(request)
+
+    def recevoir(self, request) -> HttpResponse:
         try:
-            corps = json.loads(request.data or b"{}")
+            corps = json.loads(request.body or b"{}")
         except (ValueError, UnicodeDecodeError):
-            corps = {}
-        if not isinstance(corps, dict):
             corps = {}
         connue = callback_recevoir(
             mode_paiement=self.mode_paiement,
-            corps=corps,
-            parametres=request.query_params.dict(),
+            corps=corps if isinstance(corps, dict) else {},
+            parametres=request.GET.dict(),
             entetes=dict(request.headers),
         )
-        if not connue:
-            return Response(status=status.HTTP_404_NOT_FOUND)
-        return Response(status=status.HTTP_200_OK)
+        reponse = HttpResponse(status=200 if connue else 404)
+        del reponse["Content-Type"]  # no body, as documented
+        return reponse
 
 
 class CallbackMtnApi(_CallbackApi):
