@@ -175,7 +175,7 @@ rappel_operateur() {  # $1: base URL, $2: certificate, $3: source address; print
 }
 verifier_limite_rappels() {
   local url="https://127.0.0.1:$E2E_HTTPS_PORT" ca="$PROXY_TLS/certificat.pem" codes n429 json corps code pid
-  # 200 forged callbacks at once from one address: the burst (50) and ~10 a second reach
+  # 200 forged callbacks at once from one address: the burst (10) and ~5 a second reach
   # gunicorn (404: unknown reference), the rest get nginx's 429 with the API's JSON error body.
   codes=$(rappels_forges "$url" "$ca" 200) || return 1
   echo "200 rappels forgés d'une même adresse :" $(sort <<<"$codes" | uniq -c)
