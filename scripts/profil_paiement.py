@@ -2,7 +2,7 @@
 
     nice -n 10 .venv/bin/python scripts/profil_paiement.py [--paiements 30] [--profil]
 
-On the payment benchmark's database (scripts/benchmark_paiements.py creates it), through
+On the payment benchmark's database (`scripts/benchmark.py paiements` creates it), through
 Django's test client with the kiosk's headers, as the kiosk sends it. Prints, per request,
 the queries (SQL round trips: savepoints and locks included) and the wall time; `--profil`
 adds cProfile's top functions. No HTTP server, no network: the floor of the request's cost.
@@ -31,7 +31,6 @@ def main():
     os.environ.setdefault("DJANGO_DEBUG", "False")
     os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
     benchmark.preparer_base(0, True, nom="nsia_pass_bench_paiements")
-    from benchmark_paiements import contrats_payables
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from rest_framework.test import APIClient
@@ -39,7 +38,7 @@ def main():
     borne = benchmark.borne_de_bench(f"PROFIL-{int(time.time()) % 100000:05d}")
     en_tetes = {"HTTP_X_BORNE_ID": borne[0], "HTTP_X_BORNE_KEY": borne[1]}
     mesures, profil = [], cProfile.Profile()
-    for i, (police, telephone, montant) in enumerate(contrats_payables(args.paiements + 1)):
+    for i, (police, telephone, montant) in enumerate(benchmark.contrats_payables(args.paiements + 1)):
         client = APIClient()
         jeton = client.post(
             "/api/v1/auth/login/", {"police": police, "telephone": telephone}, format="json", **en_tetes
