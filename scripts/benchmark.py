@@ -626,18 +626,27 @@ def percentile(valeurs: list[float], q: float) -> float:
 def contrats_payables(nombre: int, exiger: bool = True) -> list[tuple[str, str, int]]:
     """(police, telephone, montant) of active contrats of distinct MTN clients, none pending:
     one payment each is payable (a second one on a contrat is refused 409 paiement_en_cours).
+    Clients who paid in the last 10 minutes are left out: the per-payer limit
+    (LIMITE_PAIEMENTS_PAR_PAYEUR_10_MIN) would refuse them 429 in a second trial.
     `exiger=False`: as many as there are, up to `nombre`."""
+    from datetime import timedelta
+
     from django.db.models import Exists, OuterRef
+    from django.utils import timezone
 
     from apps.paiements.models import Paiement
     from apps.souscriptions.models import Contrat
     from apps.souscriptions.selectors import montant_echeance
 
     en_attente = Paiement.objects.filter(souscription_id=OuterRef("souscription_id"), statut="en_attente")
+    recents = Paiement.objects.filter(
+        souscription__client_id=OuterRef("client_id"), date_initiation__gte=timezone.now() - timedelta(minutes=10)
+    )
     choisis, clients = [], set()
     for contrat in (
         Contrat.objects.filter(etat="actif", client_telephone__startswith="+24206")
         .exclude(Exists(en_attente))
+        .exclude(Exists(recents))
         .order_by("souscription_id")
         .values("numero_police", "client_telephone", "client_id", "montant_prime", "periodicite")
         .iterator()
@@ -650,6 +659,7 @@ def contrats_payables(nombre: int, exiger: bool = True) -> list[tuple[str, str, 
         if len(choisis) == nombre:
             return choisis
     if exiger:
+        # ~1 generated client in 9 has an active contrat and an MTN number.
         raise SystemExit(f"{len(choisis)} contrats payables seulement : augmenter --clients.")
     return choisis
 
@@ -1302,7 +1312,7 @@ def main():
     payer = parties.add_parser("paiements", help="initiation de paiement sous un MTN lent, 50 bornes")
     forger = parties.add_parser("rappels", help="rappels forgés contre le tableau de bord, en direct et via nginx")
     for partie in (payer, forger):
-        partie.add_argument("--clients", type=int, default=12000, help="clients générés en plus de la démo")
+        partie.add_argument("--clients", type=int, default=40000, help="clients générés en plus de la démo")
         partie.add_argument("--kiosques", type=int, default=50, help="bornes (et connexions du tableau de bord)")
         partie.add_argument("--delai-mtn", type=float, default=1.0, help="secondes avant la réponse au request-to-pay")
         partie.add_argument("--travailleurs", type=int, default=1, help="0 : initiation seule, sans envoi à MTN")
