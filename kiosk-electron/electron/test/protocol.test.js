@@ -23,7 +23,7 @@ test('serves the bundle under /borne/ with a CSP allowing only the API origin', 
   assert.equal(r.status, 200);
   assert.match(r.headers.get('content-type'), /text\/html/);
   const csp = politiqueContenu('https://pass.nsia.cg');
-  assert.match(csp, /connect-src 'self' https:\/\/pass\.nsia\.cg;/);
+  assert.match(csp, /connect-src 'self' https:\/\/pass\.nsia\.cg(;|$)/);
   // The header and the page's meta say the same policy, the API origin added to both.
   assert.equal(r.headers.get('content-security-policy'), csp);
   assert.equal(await r.text(), `<meta http-equiv="Content-Security-Policy" content="${csp}" />`);

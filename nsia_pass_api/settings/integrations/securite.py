@@ -1,6 +1,11 @@
 """Trust settings: input limits at the door of the API (see docs/securite.md)."""
 
+import json
+from pathlib import Path
+
 from decouple import config
+
+_RACINE = Path(__file__).resolve().parents[3]  # the project (settings/integrations/ is 3 below)
 
 # Request bodies under /api/: larger → 413 before reading; deeper JSON → 400 before parsing.
 API_CORPS_MAX_OCTETS = config("API_CORPS_MAX_OCTETS", default=64 * 1024, cast=int)
@@ -18,10 +23,15 @@ BORNE_ECHECS_FENETRE_MINUTES = config("BORNE_ECHECS_FENETRE_MINUTES", default=15
 REFUSER_DONNEES_DEMO = False
 
 # Content-Security-Policy (apps.core.middleware.PolitiqueContenuMiddleware). The kiosk page:
-# its own files only, nothing inline (the Vite build has no inline script or style).
-CSP_BORNE = (
-    "default-src 'self'; img-src 'self' data: blob:; frame-src 'self' blob:; object-src 'self' blob:; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+# the directives its build and its Electron shell use (kiosk-electron/commun/, one list for
+# all three), the API being its own origin; a header can also forbid framing, a meta tag cannot.
+_POLITIQUE_BORNE = _RACINE / "kiosk-electron" / "commun" / "politique-contenu.json"
+CSP_BORNE = "; ".join(
+    [
+        *json.loads(_POLITIQUE_BORNE.read_text(encoding="utf-8"))["directives"],
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+    ]
 )
 # API answers are JSON or PDF: nothing to load, never framed.
 CSP_API = "default-src 'none'; frame-ancestors 'none'"
