@@ -59,3 +59,20 @@ class MaskPIIFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = masquer(record.stack_info)
         return True
+
+
+class RappelsInconnusFilter(logging.Filter):
+    """Drops Django's « Not Found » line for an operator callback naming no transaction of ours.
+
+    Such callbacks are unauthenticated and mostly forged: at the rate nginx lets through (per
+    address, docs/exploitation.md) one line each would bury the log. nginx's access log and its
+    429 warnings show a flood; a callback we know is still logged by the payment's own lines.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        requete = getattr(record, "request", None)
+        return not (
+            getattr(record, "status_code", None) == 404
+            and requete is not None
+            and requete.path_info.endswith("/callback/")
+        )

@@ -66,3 +66,14 @@ def test_limites_a_la_porte(operateur, demo):
     trop_profond = "[" * 50 + "]" * 50
     reponse = operateur.post(AIRTEL, trop_profond, content_type="application/json")
     assert (reponse.status_code, reponse.json()["code"]) == (400, "donnees_illisibles")
+
+
+def test_rappel_inconnu_sans_ligne_de_journal_une_page_inconnue_en_a_une(operateur, demo, caplog):
+    """A flood of forged callbacks must not bury the log (docs/exploitation.md); other 404s stay."""
+    caplog.set_level("WARNING", logger="django.request")
+    for _ in range(3):
+        assert operateur.put(MTN, '{"externalId": "PAY-INCONNU"}', content_type="application/json").status_code == 404
+    assert operateur.post(AIRTEL, "{}", content_type="application/json").status_code == 404
+    assert [r for r in caplog.records if r.name == "django.request"] == []
+    assert operateur.get("/api/v1/nimporte/").status_code == 404
+    assert [r.status_code for r in caplog.records if r.name == "django.request"] == [404]
