@@ -36,7 +36,7 @@ def main():
 
     django.setup()
     from django.conf import settings
-    from django.db import connection
+    from django.db import close_old_connections, connection
     from rest_framework.test import APIClient
 
     from apps.borne_auth.models import Borne
@@ -64,9 +64,17 @@ def main():
         "paiements": f"/api/v1/clients/{args.police}/paiements/?page=1",
         "relevé (PDF)": f"/api/v1/clients/{args.police}/releve.pdf",
     }
+
+    def obtenir(chemin):
+        # As under gunicorn: the connection goes back to the pool at the end of each request and
+        # the next one borrows it again, through the pool's check (Django's test client keeps it).
+        reponse = client.get(chemin)
+        close_old_connections()
+        return reponse
+
     for nom, chemin in chemins.items():
         for _ in range(20):  # warm: prepared statements, caches
-            assert client.get(chemin).status_code == 200, chemin
+            assert obtenir(chemin).status_code == 200, chemin
         requetes: list[str] = []
 
         def compter(execute, sql, *a, requetes=requetes):
@@ -74,10 +82,10 @@ def main():
             return execute(sql, *a)
 
         with connection.execute_wrapper(compter):
-            client.get(chemin)
+            obtenir(chemin)
         debut = time.perf_counter()
         for _ in range(args.fois):
-            client.get(chemin)
+            obtenir(chemin)
         ms = (time.perf_counter() - debut) * 1000 / args.fois
         print(f"  {nom:<22} {ms:6.2f} ms/requête  {len(requetes)} requêtes SQL", flush=True)
         if args.sql:
@@ -87,7 +95,7 @@ def main():
             profil = cProfile.Profile()
             profil.enable()
             for _ in range(args.fois):
-                client.get(chemins[nom])
+                obtenir(chemins[nom])
             profil.disable()
             print(f"\n=== {nom} ({args.fois} requêtes)")
             pstats.Stats(profil).sort_stats(args.tri).print_stats(40)
