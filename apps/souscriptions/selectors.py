@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from django.db.models import QuerySet
 
+from apps.borne_auth.selectors import SESSION_OUVERTE
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
@@ -53,17 +54,29 @@ def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
 
 # The kiosk's reads of the view (dashboard, list, detail): constant SQL (apps/core/sql.py), rows
 # with the view's columns plus today's date as the database sees it (one round trip, not two).
-SQL_CONTRATS_DU_CLIENT = """
-SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s ORDER BY date_effet, numero_police
+# Each has a variant that returns rows only while the client's session is open: the view's read
+# checks the session too (apps.borne_auth.authentication.SessionDiffereeMixin).
+_SQL_CONTRATS_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %(client)s {session}
+ ORDER BY date_effet, numero_police
 """
-SQL_CONTRAT_DU_CLIENT = """
-SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s AND numero_police = %s
+_SQL_CONTRAT_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %(client)s AND numero_police = %(police)s {session}
 """
-SQL_CONTRAT_EN_DETAIL = """
+_SQL_CONTRAT_EN_DETAIL = """
 SELECT c.*, pass_aujourdhui() AS jour, p.garanties
   FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
- WHERE c.client_id = %s AND c.numero_police = %s
+ WHERE c.client_id = %(client)s AND c.numero_police = %(police)s {session}
 """
+
+
+def _sans_et_avec_session(sql: str) -> tuple[str, str]:
+    return sql.format(session=""), sql.format(session=f"AND {SESSION_OUVERTE}")
+
+
+SQL_CONTRATS_DU_CLIENT, SQL_CONTRATS_DU_CLIENT_SESSION = _sans_et_avec_session(_SQL_CONTRATS_DU_CLIENT)
+SQL_CONTRAT_DU_CLIENT, SQL_CONTRAT_DU_CLIENT_SESSION = _sans_et_avec_session(_SQL_CONTRAT_DU_CLIENT)
+SQL_CONTRAT_EN_DETAIL, SQL_CONTRAT_EN_DETAIL_SESSION = _sans_et_avec_session(_SQL_CONTRAT_EN_DETAIL)
 SQL_COTISATIONS_DU_CONTRAT = """
 SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
   FROM cotisations WHERE souscription_id = %s ORDER BY rang DESC
@@ -74,16 +87,23 @@ SELECT id, nom, prenom, lien, date_naissance, telephone, part_pourcentage
 """
 
 
-def contrats_du_client(*, client_id: int) -> list:
+def contrats_du_client(*, client_id: int, session: dict | None = None) -> list:
     """All contrats of one client (one query on the view, filtered on the client's rows), as rows
-    with the view's columns and `jour`."""
-    return lignes(SQL_CONTRATS_DU_CLIENT, [client_id])
+    with the view's columns and `jour`. With `session` (apps.borne_auth.selectors.session_a_verifier):
+    none unless that session is open."""
+    if session is None:
+        return lignes(SQL_CONTRATS_DU_CLIENT, {"client": client_id})
+    return lignes(SQL_CONTRATS_DU_CLIENT_SESSION, {"client": client_id, **session})
 
 
-def contrat_du_client(*, client_id: int, police: str) -> Contrat:
-    """One contrat of the signed-in client; someone else's or unknown: the same 404. Every
-    request on a contrat starts here: constant SQL, the row made a Contrat as the ORM would."""
-    trouve = lignes(SQL_CONTRAT_DU_CLIENT, [client_id, police])
+def contrat_du_client(*, client_id: int, police: str, session: dict | None = None) -> Contrat:
+    """One contrat of the signed-in client; someone else's or unknown: the same 404 (with
+    `session`, also when that session is closed). Every request on a contrat starts here:
+    constant SQL, the row made a Contrat as the ORM would."""
+    if session is None:
+        trouve = lignes(SQL_CONTRAT_DU_CLIENT, {"client": client_id, "police": police})
+    else:
+        trouve = lignes(SQL_CONTRAT_DU_CLIENT_SESSION, {"client": client_id, "police": police, **session})
     if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     ligne = trouve[0]._asdict()
@@ -155,8 +175,9 @@ class TableauDeBord:
         }
 
 
-def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
-    contrats = contrats_du_client(client_id=client_id)
+def client_tableau_de_bord(*, client_id: int, session: dict | None = None) -> TableauDeBord:
+    """With `session`: no contrats unless that session is open (contrats_du_client)."""
+    contrats = contrats_du_client(client_id=client_id, session=session)
     if not contrats:
         return TableauDeBord(client=Client.objects.get(pk=client_id), contrats=[], jour=aujourdhui())
     # The view carries the client's identity: no second query for it.
@@ -171,11 +192,14 @@ def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
 PAIEMENTS_DU_DETAIL = 100
 
 
-def contrat_en_detail(*, client_id: int, police: str) -> SimpleNamespace:
-    """One contrat of the client with everything the detail shows: 6 queries whatever its history
-    (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres)."""
-
-    trouve = lignes(SQL_CONTRAT_EN_DETAIL, [client_id, police])
+def contrat_en_detail(*, client_id: int, police: str, session: dict | None = None) -> SimpleNamespace:
+    """One contrat of the client with everything the detail shows: 5 queries whatever its history
+    (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres).
+    With `session`: a 404 unless that session is open (contrat_du_client)."""
+    if session is None:
+        trouve = lignes(SQL_CONTRAT_EN_DETAIL, {"client": client_id, "police": police})
+    else:
+        trouve = lignes(SQL_CONTRAT_EN_DETAIL_SESSION, {"client": client_id, "police": police, **session})
     if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     contrat = SimpleNamespace(**trouve[0]._asdict())
