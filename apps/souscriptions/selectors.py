@@ -11,10 +11,10 @@ from apps.borne_auth.selectors import SESSION_OUVERTE
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.core.sql import lignes
-from apps.paiements.selectors import paiements_du_contrat
+from apps.core.sql import lignes, lignes_en_un_aller_retour
+from apps.paiements.selectors import SQL_PAIEMENTS_DU_CONTRAT
 from apps.produits.models import ECHEANCES_PAR_AN
-from apps.sinistres.selectors import sinistres_du_contrat
+from apps.sinistres.selectors import SQL_SINISTRES_DU_CONTRAT
 from apps.sinistres.services import types_couverts_par_garanties
 from apps.souscriptions.models import Beneficiaire, Contrat, Souscription
 
@@ -79,11 +79,11 @@ SQL_CONTRAT_DU_CLIENT, SQL_CONTRAT_DU_CLIENT_SESSION = _sans_et_avec_session(_SQ
 SQL_CONTRAT_EN_DETAIL, SQL_CONTRAT_EN_DETAIL_SESSION = _sans_et_avec_session(_SQL_CONTRAT_EN_DETAIL)
 SQL_COTISATIONS_DU_CONTRAT = """
 SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
-  FROM cotisations WHERE souscription_id = %s ORDER BY rang DESC
+  FROM cotisations WHERE souscription_id = %(souscription)s ORDER BY rang DESC
 """
 SQL_BENEFICIAIRES_DU_CONTRAT = """
 SELECT id, nom, prenom, lien, date_naissance, telephone, part_pourcentage
-  FROM beneficiaires_pass WHERE souscription_id = %s ORDER BY id
+  FROM beneficiaires_pass WHERE souscription_id = %(souscription)s ORDER BY id
 """
 
 
@@ -131,12 +131,8 @@ def cotisations_du_client(*, client_id: int, statut: str | None = None, police: 
     return lignes(SQL_COTISATIONS_DU_CLIENT, {"client": client_id, "statut": statut, "police": police})
 
 
-def cotisations_du_contrat(*, souscription_id: int) -> list:
-    return lignes(SQL_COTISATIONS_DU_CONTRAT, [souscription_id])
-
-
 def beneficiaires_du_contrat(*, souscription_id: int) -> list:
-    return lignes(SQL_BENEFICIAIRES_DU_CONTRAT, [souscription_id])
+    return lignes(SQL_BENEFICIAIRES_DU_CONTRAT, {"souscription": souscription_id})
 
 
 @dataclass
@@ -192,24 +188,47 @@ def client_tableau_de_bord(*, client_id: int, session: dict | None = None) -> Ta
 PAIEMENTS_DU_DETAIL = 100
 
 
+# The detail's other reads name the contrat by its client and police, as its first read does:
+# all five leave together, before the contrat's id is known.
+SQL_SOUSCRIPTION_DU_CLIENT = """(
+SELECT np.souscription_id FROM numeros_police_congo np JOIN souscriptions_pass s ON s.id = np.souscription_id
+ WHERE np.numero_police = %(police)s AND s.client_id = %(client)s)"""
+
+
+def _du_contrat_du_client(sql: str) -> str:
+    return sql.replace("%(souscription)s", SQL_SOUSCRIPTION_DU_CLIENT)
+
+
+SQL_DETAIL_AUTRES_LECTURES = [
+    _du_contrat_du_client(sql)
+    for sql in (
+        SQL_BENEFICIAIRES_DU_CONTRAT,
+        SQL_COTISATIONS_DU_CONTRAT,
+        SQL_PAIEMENTS_DU_CONTRAT,
+        SQL_SINISTRES_DU_CONTRAT,
+    )
+]
+
+
 def contrat_en_detail(*, client_id: int, police: str, session: dict | None = None) -> SimpleNamespace:
-    """One contrat of the client with everything the detail shows: 5 queries whatever its history
-    (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres).
-    With `session`: a 404 unless that session is open (contrat_du_client)."""
-    if session is None:
-        trouve = lignes(SQL_CONTRAT_EN_DETAIL, {"client": client_id, "police": police})
-    else:
-        trouve = lignes(SQL_CONTRAT_EN_DETAIL_SESSION, {"client": client_id, "police": police, **session})
-    if not trouve:
+    """One contrat of the client with everything the detail shows, in one round trip whatever its
+    history: the contrat and its product's garanties, bénéficiaires, échéances, last paiements and
+    sinistres. With `session`: a 404 unless that session is open (contrat_du_client)."""
+    premiere = SQL_CONTRAT_EN_DETAIL if session is None else SQL_CONTRAT_EN_DETAIL_SESSION
+    trouve, beneficiaires, cotisations, paiements, sinistres = lignes_en_un_aller_retour(
+        [premiere, *SQL_DETAIL_AUTRES_LECTURES],
+        {"client": client_id, "police": police, "limite": PAIEMENTS_DU_DETAIL, **(session or {})},
+    )
+    if not trouve:  # the other reads found nothing either, or are dropped unread
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     contrat = SimpleNamespace(**trouve[0]._asdict())
     contrat.pk = contrat.souscription_id
     if isinstance(contrat.garanties, str):  # Django has psycopg hand jsonb over as text
         contrat.garanties = json.loads(contrat.garanties)
-    contrat.beneficiaires = beneficiaires_du_contrat(souscription_id=contrat.pk)
-    contrat.cotisations = cotisations_du_contrat(souscription_id=contrat.pk)
-    contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=PAIEMENTS_DU_DETAIL)
-    contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
+    contrat.beneficiaires = beneficiaires
+    contrat.cotisations = cotisations
+    contrat.paiements = paiements
+    contrat.sinistres = sinistres
     contrat.types_sinistre_couverts = types_couverts_par_garanties({g.get("code") for g in contrat.garanties})
     return contrat
 

@@ -215,7 +215,7 @@ REQUETES_PAR_LECTURE = {
     "/api/v1/clients/{police}/contrats/": 1,
     "/api/v1/clients/{police}/cotisations/": 2,
     "/api/v1/clients/{police}/paiements/": 3,
-    "/api/v1/contrats/{police}/": 5,
+    "/api/v1/contrats/{police}/": 5,  # one round trip (psycopg pipeline)
     "/api/v1/clients/{police}/releve.pdf": 5,
 }
 
@@ -243,3 +243,22 @@ def test_nombre_de_requetes_sql_constant_quel_que_soit_l_historique(fige_aujourd
             assert client.get(route.format(police=police)).status_code == 200
         comptes.append(len(requetes))
     assert comptes == [REQUETES_PAR_LECTURE[route]] * 2, (comptes, [q["sql"][:120] for q in requetes.captured_queries])
+
+
+def test_le_detail_d_un_contrat_en_un_seul_aller_retour_avec_postgresql(fige_aujourdhui):
+    """Its 5 reads (the contrat with the session check, bénéficiaires, échéances, last paiements,
+    sinistres) leave together in psycopg's pipeline mode: one round trip, not five."""
+    from psycopg import pq
+
+    client, police = _client_avec_contrats(2, fige_aujourdhui)
+    envois = []
+
+    def noter(execute, sql, params, many, contexte):
+        envois.append(contexte["connection"].connection.pgconn.pipeline_status != pq.PipelineStatus.OFF)
+        return execute(sql, params, many, contexte)
+
+    with connection.execute_wrapper(noter):
+        assert client.get(f"/api/v1/contrats/{police}/").status_code == 200
+    # A query alone is a round trip; queries in a row in one pipeline, one for them all.
+    allers_retours = sum(1 for i, en_pipeline in enumerate(envois) if not (en_pipeline and i and envois[i - 1]))
+    assert (len(envois), allers_retours) == (5, 1), envois
