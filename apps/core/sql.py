@@ -44,24 +44,6 @@ def _nommees(cursor, lignes_lues: list) -> list:
     return [classe._make(ligne) for ligne in lignes_lues]
 
 
-def lignes_en_un_aller_retour(lectures: list[str], params: dict) -> list[list]:
-    """The rows of several constant reads (each as `lignes`), sent together: one round trip to
-    PostgreSQL for all instead of one each (psycopg's pipeline mode; docs/benchmarks.md). Each
-    read takes the parameters it names from `params`."""
-    connection.ensure_connection()
-    curseurs = [connection.cursor() for _ in lectures]
-    try:
-        with connection.wrap_database_errors, connection.connection.pipeline():
-            for curseur, sql in zip(curseurs, lectures, strict=True):
-                curseur.execute(sql, params)
-            # The first fetch sends them all and waits; the others' rows are there after it.
-            resultats = [curseur.fetchall() for curseur in curseurs]
-        return [_nommees(curseur, lignes_lues) for curseur, lignes_lues in zip(curseurs, resultats, strict=True)]
-    finally:
-        for curseur in curseurs:
-            curseur.close()
-
-
 def existe(sql: str, params: list | dict) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

@@ -35,9 +35,10 @@ def paiements_du_client(*, client_id: int) -> QuerySet:
     return _paiements_vus_du_client(souscription__client_id=client_id)
 
 
-# The contrat detail's read: constant SQL (apps/core/sql.py), the columns of CHAMPS_PAIEMENT_CLIENT.
+# The contrat detail's read: constant SQL (apps/core/sql.py), the columns of CHAMPS_PAIEMENT_CLIENT
+# (and the id, which orders them).
 SQL_PAIEMENTS_DU_CONTRAT = """
-SELECT pa.reference, np.numero_police, s.numero_souscription, pa.montant, pa.type_paiement, pa.mode_paiement,
+SELECT pa.id, pa.reference, np.numero_police, s.numero_souscription, pa.montant, pa.type_paiement, pa.mode_paiement,
        pa.statut, pa.motif_echec, pa.date_initiation, pa.date_confirmation
   FROM paiements_pass pa
   JOIN souscriptions_pass s ON s.id = pa.souscription_id

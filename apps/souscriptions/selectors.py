@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 from django.db.models import QuerySet
@@ -11,7 +11,7 @@ from apps.borne_auth.selectors import SESSION_OUVERTE
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
-from apps.core.sql import lignes, lignes_en_un_aller_retour
+from apps.core.sql import lignes
 from apps.paiements.selectors import SQL_PAIEMENTS_DU_CONTRAT
 from apps.produits.models import ECHEANCES_PAR_AN
 from apps.sinistres.selectors import SQL_SINISTRES_DU_CONTRAT
@@ -63,11 +63,6 @@ SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %(client)s {
 _SQL_CONTRAT_DU_CLIENT = """
 SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %(client)s AND numero_police = %(police)s {session}
 """
-_SQL_CONTRAT_EN_DETAIL = """
-SELECT c.*, pass_aujourdhui() AS jour, p.garanties
-  FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
- WHERE c.client_id = %(client)s AND c.numero_police = %(police)s {session}
-"""
 
 
 def _sans_et_avec_session(sql: str) -> tuple[str, str]:
@@ -76,7 +71,6 @@ def _sans_et_avec_session(sql: str) -> tuple[str, str]:
 
 SQL_CONTRATS_DU_CLIENT, SQL_CONTRATS_DU_CLIENT_SESSION = _sans_et_avec_session(_SQL_CONTRATS_DU_CLIENT)
 SQL_CONTRAT_DU_CLIENT, SQL_CONTRAT_DU_CLIENT_SESSION = _sans_et_avec_session(_SQL_CONTRAT_DU_CLIENT)
-SQL_CONTRAT_EN_DETAIL, SQL_CONTRAT_EN_DETAIL_SESSION = _sans_et_avec_session(_SQL_CONTRAT_EN_DETAIL)
 SQL_COTISATIONS_DU_CONTRAT = """
 SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
   FROM cotisations WHERE souscription_id = %(souscription)s ORDER BY rang DESC
@@ -188,47 +182,57 @@ def client_tableau_de_bord(*, client_id: int, session: dict | None = None) -> Ta
 PAIEMENTS_DU_DETAIL = 100
 
 
-# The detail's other reads name the contrat by its client and police, as its first read does:
-# all five leave together, before the contrat's id is known.
-SQL_SOUSCRIPTION_DU_CLIENT = """(
-SELECT np.souscription_id FROM numeros_police_congo np JOIN souscriptions_pass s ON s.id = np.souscription_id
- WHERE np.numero_police = %(police)s AND s.client_id = %(client)s)"""
+def _liste_json(sql: str, ordre: str) -> str:
+    """One of the detail's lists, as a JSON array in the contrat's row, in the order `ordre`:
+    PostgreSQL guarantees the order of an aggregate's input only with an ORDER BY inside it."""
+    sql = sql.replace("%(souscription)s", "c.souscription_id")
+    return f"(SELECT coalesce(json_agg(ligne ORDER BY {ordre}), '[]') FROM ({sql}) ligne)"  # noqa: S608 - constants
 
 
-def _du_contrat_du_client(sql: str) -> str:
-    return sql.replace("%(souscription)s", SQL_SOUSCRIPTION_DU_CLIENT)
+# The contrat with everything its detail shows, in one query: PostgreSQL builds the lists in the
+# contrat's row (one statement to run instead of 5, one round trip; docs/benchmarks.md).
+_SQL_CONTRAT_EN_DETAIL = f"""
+SELECT c.*, pass_aujourdhui() AS jour, p.garanties,
+       {_liste_json(SQL_BENEFICIAIRES_DU_CONTRAT, "ligne.id")} AS beneficiaires,
+       {_liste_json(SQL_COTISATIONS_DU_CONTRAT, "ligne.rang DESC")} AS cotisations,
+       {_liste_json(SQL_PAIEMENTS_DU_CONTRAT, "ligne.date_initiation DESC, ligne.id DESC")} AS paiements,
+       {_liste_json(SQL_SINISTRES_DU_CONTRAT, "ligne.date_declaration DESC")} AS sinistres
+  FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
+ WHERE c.client_id = %(client)s AND c.numero_police = %(police)s {{session}}
+"""  # noqa: S608 - built from this module's constants, at import
+SQL_CONTRAT_EN_DETAIL, SQL_CONTRAT_EN_DETAIL_SESSION = _sans_et_avec_session(_SQL_CONTRAT_EN_DETAIL)
+# Read back from JSON: these are ISO 8601 text there, made datetimes again so that the serializers
+# show them in the kiosk's time zone as for any row. Dates stay their ISO text, which is what the
+# serializers write; numbers come back as JSON numbers.
+_HORODATAGES = ("date_initiation", "date_confirmation", "date_declaration")
 
 
-SQL_DETAIL_AUTRES_LECTURES = [
-    _du_contrat_du_client(sql)
-    for sql in (
-        SQL_BENEFICIAIRES_DU_CONTRAT,
-        SQL_COTISATIONS_DU_CONTRAT,
-        SQL_PAIEMENTS_DU_CONTRAT,
-        SQL_SINISTRES_DU_CONTRAT,
-    )
-]
+def _lignes_json(valeur) -> list[SimpleNamespace]:
+    lignes_lues = json.loads(valeur) if isinstance(valeur, str) else valeur  # json comes as text
+    for ligne in lignes_lues:
+        for nom in _HORODATAGES:
+            if ligne.get(nom) is not None:
+                ligne[nom] = datetime.fromisoformat(ligne[nom])
+    return [SimpleNamespace(**ligne) for ligne in lignes_lues]
 
 
 def contrat_en_detail(*, client_id: int, police: str, session: dict | None = None) -> SimpleNamespace:
-    """One contrat of the client with everything the detail shows, in one round trip whatever its
+    """One contrat of the client with everything the detail shows, in one query whatever its
     history: the contrat and its product's garanties, bénéficiaires, échéances, last paiements and
     sinistres. With `session`: a 404 unless that session is open (contrat_du_client)."""
-    premiere = SQL_CONTRAT_EN_DETAIL if session is None else SQL_CONTRAT_EN_DETAIL_SESSION
-    trouve, beneficiaires, cotisations, paiements, sinistres = lignes_en_un_aller_retour(
-        [premiere, *SQL_DETAIL_AUTRES_LECTURES],
-        {"client": client_id, "police": police, "limite": PAIEMENTS_DU_DETAIL, **(session or {})},
-    )
-    if not trouve:  # the other reads found nothing either, or are dropped unread
+    parametres = {"client": client_id, "police": police, "limite": PAIEMENTS_DU_DETAIL}
+    if session is None:
+        trouve = lignes(SQL_CONTRAT_EN_DETAIL, parametres)
+    else:
+        trouve = lignes(SQL_CONTRAT_EN_DETAIL_SESSION, {**parametres, **session})
+    if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     contrat = SimpleNamespace(**trouve[0]._asdict())
     contrat.pk = contrat.souscription_id
     if isinstance(contrat.garanties, str):  # Django has psycopg hand jsonb over as text
         contrat.garanties = json.loads(contrat.garanties)
-    contrat.beneficiaires = beneficiaires
-    contrat.cotisations = cotisations
-    contrat.paiements = paiements
-    contrat.sinistres = sinistres
+    for liste in ("beneficiaires", "cotisations", "paiements", "sinistres"):
+        setattr(contrat, liste, _lignes_json(getattr(contrat, liste)))
     contrat.types_sinistre_couverts = types_couverts_par_garanties({g.get("code") for g in contrat.garanties})
     return contrat
 

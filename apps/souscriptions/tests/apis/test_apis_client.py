@@ -215,7 +215,7 @@ REQUETES_PAR_LECTURE = {
     "/api/v1/clients/{police}/contrats/": 1,
     "/api/v1/clients/{police}/cotisations/": 2,
     "/api/v1/clients/{police}/paiements/": 3,
-    "/api/v1/contrats/{police}/": 5,  # one round trip (psycopg pipeline)
+    "/api/v1/contrats/{police}/": 1,
     "/api/v1/clients/{police}/releve.pdf": 5,
 }
 
@@ -246,8 +246,8 @@ def test_nombre_de_requetes_sql_constant_quel_que_soit_l_historique(fige_aujourd
 
 
 def test_le_detail_d_un_contrat_en_un_seul_aller_retour_avec_postgresql(fige_aujourdhui):
-    """Its 5 reads (the contrat with the session check, bénéficiaires, échéances, last paiements,
-    sinistres) leave together in psycopg's pipeline mode: one round trip, not five."""
+    """The contrat with the session check, bénéficiaires, échéances, last paiements and sinistres:
+    one query, one round trip (not one per list, nor several queries sent together)."""
     from psycopg import pq
 
     client, police = _client_avec_contrats(2, fige_aujourdhui)
@@ -261,4 +261,4 @@ def test_le_detail_d_un_contrat_en_un_seul_aller_retour_avec_postgresql(fige_auj
         assert client.get(f"/api/v1/contrats/{police}/").status_code == 200
     # A query alone is a round trip; queries in a row in one pipeline, one for them all.
     allers_retours = sum(1 for i, en_pipeline in enumerate(envois) if not (en_pipeline and i and envois[i - 1]))
-    assert (len(envois), allers_retours) == (5, 1), envois
+    assert (len(envois), allers_retours) == (1, 1), envois
