@@ -1,10 +1,11 @@
-"""In-process cost of the kiosk's reads: milliseconds and SQL queries per request, and a profile.
+"""In-process cost of the kiosk's reads: ms, SQL queries and round trips per request, and a profile.
 
     DATABASE_URL=… .venv/bin/python scripts/profil_lectures.py [--police CG-2024-EPG-001] [--profil]
 
 Runs the whole Django stack (middleware, JWT, DRF, ORM, PostgreSQL) through Django's test client
 on an existing database holding the demo data (or any client whose police and telephone are
-given), without gunicorn nor the network: what one request costs the server. `--profil` prints
+given), without gunicorn nor the network: what one request costs the server (the connection goes
+back to the pool after each request, as under gunicorn). `--profil` prints
 cProfile's top functions (cumulative time) for the dashboard and the contrat detail.
 """
 
@@ -36,7 +37,8 @@ def main():
 
     django.setup()
     from django.conf import settings
-    from django.db import connection
+    from django.db import close_old_connections, connection
+    from psycopg import pq
     from rest_framework.test import APIClient
 
     from apps.borne_auth.models import Borne
@@ -64,22 +66,37 @@ def main():
         "paiements": f"/api/v1/clients/{args.police}/paiements/?page=1",
         "relevé (PDF)": f"/api/v1/clients/{args.police}/releve.pdf",
     }
+
+    def obtenir(chemin):
+        # As under gunicorn: the connection goes back to the pool at the end of each request and
+        # the next one borrows it again, through the pool's check (Django's test client keeps it).
+        reponse = client.get(chemin)
+        close_old_connections()
+        return reponse
+
     for nom, chemin in chemins.items():
         for _ in range(20):  # warm: prepared statements, caches
-            assert client.get(chemin).status_code == 200, chemin
+            assert obtenir(chemin).status_code == 200, chemin
         requetes: list[str] = []
+        en_pipeline: list[bool] = []  # sent in psycopg's pipeline mode, with the queries around it
 
-        def compter(execute, sql, *a, requetes=requetes):
+        def compter(execute, sql, params, many, contexte, requetes=requetes, en_pipeline=en_pipeline):
             requetes.append(sql)
-            return execute(sql, *a)
+            en_pipeline.append(contexte["connection"].connection.pgconn.pipeline_status != pq.PipelineStatus.OFF)
+            return execute(sql, params, many, contexte)
 
         with connection.execute_wrapper(compter):
-            client.get(chemin)
+            obtenir(chemin)
+        # Round trips with PostgreSQL: a query alone is one, queries in a row in a pipeline one.
+        allers_retours = sum(1 for i, p in enumerate(en_pipeline) if not (p and i and en_pipeline[i - 1]))
         debut = time.perf_counter()
         for _ in range(args.fois):
-            client.get(chemin)
+            obtenir(chemin)
         ms = (time.perf_counter() - debut) * 1000 / args.fois
-        print(f"  {nom:<22} {ms:6.2f} ms/requête  {len(requetes)} requêtes SQL", flush=True)
+        print(
+            f"  {nom:<22} {ms:6.2f} ms/requête  {len(requetes)} requêtes SQL, {allers_retours} allers-retours",
+            flush=True,
+        )
         if args.sql:
             print("\n".join(f"      {r[:150]}" for r in requetes))
     if args.profil:
@@ -87,7 +104,7 @@ def main():
             profil = cProfile.Profile()
             profil.enable()
             for _ in range(args.fois):
-                client.get(chemins[nom])
+                obtenir(chemins[nom])
             profil.disable()
             print(f"\n=== {nom} ({args.fois} requêtes)")
             pstats.Stats(profil).sort_stats(args.tri).print_stats(40)

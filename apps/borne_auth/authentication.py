@@ -16,7 +16,11 @@ class ClientJWTAuthentication(JWTAuthentication):
 
     One indexed read per request: a session ended by logout, résiliation of the contrat used to
     sign in or an agent refuses its access tokens at once (docs/securite-identite.md, « Sessions »).
+    With `session_differee` (set by SessionDiffereeMixin), the token is checked here and the
+    session by the view.
     """
+
+    session_differee = False
 
     def get_user(self, validated_token):
         from apps.borne_auth.selectors import session_ouverte
@@ -29,9 +33,67 @@ class ClientJWTAuthentication(JWTAuthentication):
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidToken("Jeton sans client.") from exc
-        if not session_ouverte(session_id=session_id, client_id=client_id):
+        if not self.session_differee and not session_ouverte(session_id=session_id, client_id=client_id):
             raise InvalidToken("Session terminée.")
-        return ClientConnecte(client_id=client_id, police=police, session_id=session_id)
+        return ClientConnecte(
+            client_id=client_id, police=police, session_id=session_id, session_differee=self.session_differee
+        )
+
+
+class SessionDiffereeMixin:
+    """A client's GET whose read checks the session in its own SQL: one round trip, not two.
+
+    With `session_verifiee_par_la_lecture`, the token is still checked first; the view passes
+    `session_pour_la_lecture()` to its read, whose SQL returns rows only while the session is
+    open (apps.borne_auth.selectors.SESSION_OUVERTE), and calls `session_constatee_ouverte()` when
+    rows came back. If it never does (no rows, an error before its read, a view that forgot),
+    the session is read before the answer leaves and a closed one gets the 401 of every view:
+    a forgotten check costs a query, never the check (docs/securite-identite.md, « Sessions »).
+    Other methods (writes) check the session before the view runs, as everywhere.
+    """
+
+    session_verifiee_par_la_lecture = False
+
+    def get_authenticators(self):
+        authentificateurs = super().get_authenticators()
+        # self.request is Django's request here (View.setup; None when the schema is generated).
+        if self.session_verifiee_par_la_lecture and getattr(self.request, "method", None) == "GET":
+            for authentificateur in authentificateurs:
+                if isinstance(authentificateur, ClientJWTAuthentication):
+                    authentificateur.session_differee = True
+        return authentificateurs
+
+    def session_pour_la_lecture(self, request) -> dict | None:
+        """The parameters of the session condition for the view's read; None: already checked."""
+        from apps.borne_auth.selectors import session_a_verifier
+
+        if not request.user.session_differee:
+            return None
+        session = session_a_verifier(session_id=request.user.session_id, client_id=request.user.client_id)
+        if session is None:
+            raise InvalidToken("Session terminée.")
+        return session
+
+    def session_constatee_ouverte(self) -> None:
+        """The read given session_pour_la_lecture() returned rows: the session is open."""
+        self._session_constatee_ouverte = True
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if not getattr(self, "_session_constatee_ouverte", False):
+            try:
+                self._session_verifier_avant_de_repondre(request)
+            except Exception as exc:  # the answer of the same failure anywhere else (401, 503)
+                response = self.handle_exception(exc)
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def _session_verifier_avant_de_repondre(self, request) -> None:
+        from apps.borne_auth.selectors import session_ouverte
+
+        client = request.user
+        if not isinstance(client, ClientConnecte) or not client.session_differee:
+            return
+        if not session_ouverte(session_id=client.session_id, client_id=client.client_id):
+            raise InvalidToken("Session terminée.")
 
 
 class ClientJWTScheme(OpenApiAuthenticationExtension):

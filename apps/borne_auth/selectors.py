@@ -13,20 +13,34 @@ from apps.core.sql import existe
 
 def session_ouverte(*, session_id: str, client_id: int) -> bool:
     """Not ended, not past its absolute lifetime, and its contrat neither résilié nor annulé."""
+    session = session_a_verifier(session_id=session_id, client_id=client_id)
+    # Every signed-in request runs it: constant SQL (apps/core/sql.py), no ORM compilation.
+    return session is not None and existe(SQL_SESSION_OUVERTE, session)
+
+
+def session_a_verifier(*, session_id: str, client_id: int) -> dict | None:
+    """The parameters of SESSION_OUVERTE for this session; None for what is no session id at all."""
     from apps.borne_auth.services import STATUTS_SESSION_OUVERTE
 
     try:
         session_uuid = uuid.UUID(session_id)
     except ValueError:
-        return False
-    # Every signed-in request runs it: constant SQL (apps/core/sql.py), no ORM compilation.
-    return existe(SQL_SESSION_OUVERTE, [session_uuid, client_id, timezone.now(), list(STATUTS_SESSION_OUVERTE)])
+        return None
+    return {
+        "session_id": session_uuid,
+        "session_client": client_id,
+        "session_maintenant": timezone.now(),
+        "session_statuts": list(STATUTS_SESSION_OUVERTE),
+    }
 
 
-SQL_SESSION_OUVERTE = """
+# The condition itself, which a client's read may carry in its own SQL (one round trip for both:
+# apps.borne_auth.authentication.SessionDiffereeMixin), with the parameters of session_a_verifier.
+SESSION_OUVERTE = """EXISTS (
 SELECT 1 FROM sessions_clients sc JOIN souscriptions_pass s ON s.id = sc.souscription_id
- WHERE sc.id = %s AND sc.client_id = %s AND sc.revoquee_le IS NULL AND sc.expire_le > %s AND s.statut = ANY(%s)
-"""
+ WHERE sc.id = %(session_id)s AND sc.client_id = %(session_client)s AND sc.revoquee_le IS NULL
+   AND sc.expire_le > %(session_maintenant)s AND s.statut = ANY(%(session_statuts)s))"""
+SQL_SESSION_OUVERTE = f"SELECT 1 WHERE {SESSION_OUVERTE}"
 
 
 def bornes_hors_ligne():

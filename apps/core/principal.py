@@ -10,6 +10,8 @@ class ClientConnecte:
     client_id: int
     police: str
     session_id: str | None = None
+    # Token valid, session not read yet: the view's own read checks it (SessionDiffereeMixin).
+    session_differee: bool = False
     is_authenticated: bool = True
     is_staff: bool = False
     is_superuser: bool = False

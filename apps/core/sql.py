@@ -36,11 +36,15 @@ def lignes(sql: str, params: list | dict) -> list:
     """The rows of a constant SQL read, as named tuples (attributes named after the columns)."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        classe = _ligne_classe(tuple(colonne.name for colonne in cursor.description))
-        return [classe._make(ligne) for ligne in cursor.fetchall()]
+        return _nommees(cursor, cursor.fetchall())
 
 
-def existe(sql: str, params: list) -> bool:
+def _nommees(cursor, lignes_lues: list) -> list:
+    classe = _ligne_classe(tuple(colonne.name for colonne in cursor.description))
+    return [classe._make(ligne) for ligne in lignes_lues]
+
+
+def existe(sql: str, params: list | dict) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone() is not None

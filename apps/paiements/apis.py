@@ -107,6 +107,8 @@ class RecuPdfApi(FichierPdfMixin, PaiementStatutApi):
 
 
 class PaiementListApi(ClientApi):
+    session_verifiee_par_la_lecture = True
+
     @extend_schema(
         tags=["Client"],
         summary="Tous les paiements du client, les plus récents d'abord",

@@ -1,6 +1,5 @@
 from django.db.models import F, QuerySet
 
-from apps.core.sql import lignes
 from apps.paiements.models import Paiement
 
 # What a paiement line shows its client (PaiementSerializer): read as named rows, not model
@@ -36,22 +35,18 @@ def paiements_du_client(*, client_id: int) -> QuerySet:
     return _paiements_vus_du_client(souscription__client_id=client_id)
 
 
-# The contrat detail's read: constant SQL (apps/core/sql.py), the columns of CHAMPS_PAIEMENT_CLIENT.
+# The contrat detail's read: constant SQL (apps/core/sql.py), the columns of CHAMPS_PAIEMENT_CLIENT
+# (and the id, which orders them).
 SQL_PAIEMENTS_DU_CONTRAT = """
-SELECT pa.reference, np.numero_police, s.numero_souscription, pa.montant, pa.type_paiement, pa.mode_paiement,
+SELECT pa.id, pa.reference, np.numero_police, s.numero_souscription, pa.montant, pa.type_paiement, pa.mode_paiement,
        pa.statut, pa.motif_echec, pa.date_initiation, pa.date_confirmation
   FROM paiements_pass pa
   JOIN souscriptions_pass s ON s.id = pa.souscription_id
   LEFT JOIN numeros_police_congo np ON np.souscription_id = s.id
- WHERE pa.souscription_id = %s
+ WHERE pa.souscription_id = %(souscription)s
  ORDER BY pa.date_initiation DESC, pa.id DESC
- LIMIT %s
+ LIMIT %(limite)s
 """
-
-
-def paiements_du_contrat(*, souscription_id: int, limite: int | None = None) -> list:
-    """The contrat's paiements, newest first (`limite`: the most recent only)."""
-    return lignes(SQL_PAIEMENTS_DU_CONTRAT, [souscription_id, limite])
 
 
 def paiement_visible(*, reference: str, client_id: int | None, borne) -> Paiement | None:

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.borne_auth.apis import ClientCourtSerializer
-from apps.borne_auth.authentication import BorneApiMixin, BorneAuthentication, ExigenceBorne
+from apps.borne_auth.authentication import BorneApiMixin, BorneAuthentication, ExigenceBorne, SessionDiffereeMixin
 from apps.core.api import (
     EstClient,
     FichierPdfMixin,
@@ -36,8 +36,11 @@ from apps.souscriptions.serializers import (
 )
 
 
-class ClientApi(APIView):
+class ClientApi(SessionDiffereeMixin, APIView):
     """Signed-in client only; `{police}` must be one of the client's contrats (else 404)."""
+
+    # (The docstring above is the schema's description.) A view with session_verifiee_par_la_lecture
+    # checks the session in its read for GET (SessionDiffereeMixin); contrat() does it.
 
     permission_classes = [EstClient]
     # No per-client throttle: a client reaches these only after the sign-in lockout, and the
@@ -45,7 +48,11 @@ class ClientApi(APIView):
     throttle_classes = []
 
     def contrat(self, request, police: str):
-        return selectors.contrat_du_client(client_id=request.user.client_id, police=police)
+        contrat = selectors.contrat_du_client(
+            client_id=request.user.client_id, police=police, session=self.session_pour_la_lecture(request)
+        )
+        self.session_constatee_ouverte()  # found (else a 404 was raised)
+        return contrat
 
     def auteur(self, request) -> services.AuteurBorne:
         """Who makes a sensitive change, for the journal: client, session and borne (when known)."""
@@ -68,6 +75,8 @@ class ProchaineEcheanceSerializer(serializers.Serializer):
 
 
 class TableauDeBordApi(ClientApi):
+    session_verifiee_par_la_lecture = True
+
     # Nested serializers (not dicts) so the OpenAPI schema, and the kiosk's types generated
     # from it, describe every field.
     class OutputSerializer(serializers.Serializer):
@@ -115,22 +124,32 @@ class TableauDeBordApi(ClientApi):
 
     @extend_schema(tags=["Client"], summary="Tableau de bord : solde global et contrats", responses=OutputSerializer)
     def get(self, request, police: str):
-        tableau = selectors.client_tableau_de_bord(client_id=request.user.client_id)
+        tableau = selectors.client_tableau_de_bord(
+            client_id=request.user.client_id, session=self.session_pour_la_lecture(request)
+        )
         if police not in {c.numero_police for c in tableau.contrats}:
             raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+        self.session_constatee_ouverte()
         return Response(self.OutputSerializer(tableau).data)
 
 
 class ContratListApi(ClientApi):
+    session_verifiee_par_la_lecture = True
+
     @extend_schema(tags=["Client"], summary="Les contrats du client", responses=ContratResumeSerializer(many=True))
     def get(self, request, police: str):
-        contrats = selectors.contrats_du_client(client_id=request.user.client_id)
+        contrats = selectors.contrats_du_client(
+            client_id=request.user.client_id, session=self.session_pour_la_lecture(request)
+        )
         if police not in {c.numero_police for c in contrats}:
             raise NotFound("Contrat introuvable.", code="contrat_introuvable")
+        self.session_constatee_ouverte()
         return Response(ContratResumeSerializer(contrats, many=True, context={"jour": contrats[0].jour}).data)
 
 
 class CotisationListApi(ClientApi):
+    session_verifiee_par_la_lecture = True
+
     class FiltreSerializer(serializers.Serializer):
         statut = serializers.ChoiceField(choices=["payee", "en_retard", "a_venir"], required=False)
         police = serializers.CharField(max_length=30, required=False)
@@ -152,6 +171,8 @@ class CotisationListApi(ClientApi):
 
 
 class ContratDetailApi(ClientApi):
+    session_verifiee_par_la_lecture = True
+
     class OutputSerializer(ContratResumeSerializer):
         garanties = GarantieSerializer(many=True)
         beneficiaires = BeneficiaireSerializer(many=True)
@@ -182,7 +203,10 @@ class ContratDetailApi(ClientApi):
 
     @extend_schema(tags=["Client"], summary="Un contrat en détail", responses=OutputSerializer)
     def get(self, request, police: str):
-        contrat = selectors.contrat_en_detail(client_id=request.user.client_id, police=police)
+        contrat = selectors.contrat_en_detail(
+            client_id=request.user.client_id, police=police, session=self.session_pour_la_lecture(request)
+        )
+        self.session_constatee_ouverte()  # found (else a 404 was raised)
         return Response(self.OutputSerializer(contrat, context={"jour": contrat.jour}).data)
 
 

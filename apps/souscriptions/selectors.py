@@ -2,18 +2,19 @@
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 from django.db.models import QuerySet
 
+from apps.borne_auth.selectors import SESSION_OUVERTE
 from apps.clients.models import Client
 from apps.core.dates import aujourdhui
 from apps.core.exceptions import NotFound
 from apps.core.sql import lignes
-from apps.paiements.selectors import paiements_du_contrat
+from apps.paiements.selectors import SQL_PAIEMENTS_DU_CONTRAT
 from apps.produits.models import ECHEANCES_PAR_AN
-from apps.sinistres.selectors import sinistres_du_contrat
+from apps.sinistres.selectors import SQL_SINISTRES_DU_CONTRAT
 from apps.sinistres.services import types_couverts_par_garanties
 from apps.souscriptions.models import Beneficiaire, Contrat, Souscription
 
@@ -53,37 +54,50 @@ def contrat_renouvelable(contrat: Contrat, jour: date) -> bool:
 
 # The kiosk's reads of the view (dashboard, list, detail): constant SQL (apps/core/sql.py), rows
 # with the view's columns plus today's date as the database sees it (one round trip, not two).
-SQL_CONTRATS_DU_CLIENT = """
-SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s ORDER BY date_effet, numero_police
+# Each has a variant that returns rows only while the client's session is open: the view's read
+# checks the session too (apps.borne_auth.authentication.SessionDiffereeMixin).
+_SQL_CONTRATS_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %(client)s {session}
+ ORDER BY date_effet, numero_police
 """
-SQL_CONTRAT_DU_CLIENT = """
-SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %s AND numero_police = %s
+_SQL_CONTRAT_DU_CLIENT = """
+SELECT *, pass_aujourdhui() AS jour FROM contrats WHERE client_id = %(client)s AND numero_police = %(police)s {session}
 """
-SQL_CONTRAT_EN_DETAIL = """
-SELECT c.*, pass_aujourdhui() AS jour, p.garanties
-  FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
- WHERE c.client_id = %s AND c.numero_police = %s
-"""
+
+
+def _sans_et_avec_session(sql: str) -> tuple[str, str]:
+    return sql.format(session=""), sql.format(session=f"AND {SESSION_OUVERTE}")
+
+
+SQL_CONTRATS_DU_CLIENT, SQL_CONTRATS_DU_CLIENT_SESSION = _sans_et_avec_session(_SQL_CONTRATS_DU_CLIENT)
+SQL_CONTRAT_DU_CLIENT, SQL_CONTRAT_DU_CLIENT_SESSION = _sans_et_avec_session(_SQL_CONTRAT_DU_CLIENT)
 SQL_COTISATIONS_DU_CONTRAT = """
 SELECT numero_police, numero_quittance, rang, date_debut, date_fin, montant_du, montant_paye, reste_a_payer, statut
-  FROM cotisations WHERE souscription_id = %s ORDER BY rang DESC
+  FROM cotisations WHERE souscription_id = %(souscription)s ORDER BY rang DESC
 """
 SQL_BENEFICIAIRES_DU_CONTRAT = """
 SELECT id, nom, prenom, lien, date_naissance, telephone, part_pourcentage
-  FROM beneficiaires_pass WHERE souscription_id = %s ORDER BY id
+  FROM beneficiaires_pass WHERE souscription_id = %(souscription)s ORDER BY id
 """
 
 
-def contrats_du_client(*, client_id: int) -> list:
+def contrats_du_client(*, client_id: int, session: dict | None = None) -> list:
     """All contrats of one client (one query on the view, filtered on the client's rows), as rows
-    with the view's columns and `jour`."""
-    return lignes(SQL_CONTRATS_DU_CLIENT, [client_id])
+    with the view's columns and `jour`. With `session` (apps.borne_auth.selectors.session_a_verifier):
+    none unless that session is open."""
+    if session is None:
+        return lignes(SQL_CONTRATS_DU_CLIENT, {"client": client_id})
+    return lignes(SQL_CONTRATS_DU_CLIENT_SESSION, {"client": client_id, **session})
 
 
-def contrat_du_client(*, client_id: int, police: str) -> Contrat:
-    """One contrat of the signed-in client; someone else's or unknown: the same 404. Every
-    request on a contrat starts here: constant SQL, the row made a Contrat as the ORM would."""
-    trouve = lignes(SQL_CONTRAT_DU_CLIENT, [client_id, police])
+def contrat_du_client(*, client_id: int, police: str, session: dict | None = None) -> Contrat:
+    """One contrat of the signed-in client; someone else's or unknown: the same 404 (with
+    `session`, also when that session is closed). Every request on a contrat starts here:
+    constant SQL, the row made a Contrat as the ORM would."""
+    if session is None:
+        trouve = lignes(SQL_CONTRAT_DU_CLIENT, {"client": client_id, "police": police})
+    else:
+        trouve = lignes(SQL_CONTRAT_DU_CLIENT_SESSION, {"client": client_id, "police": police, **session})
     if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     ligne = trouve[0]._asdict()
@@ -111,12 +125,8 @@ def cotisations_du_client(*, client_id: int, statut: str | None = None, police: 
     return lignes(SQL_COTISATIONS_DU_CLIENT, {"client": client_id, "statut": statut, "police": police})
 
 
-def cotisations_du_contrat(*, souscription_id: int) -> list:
-    return lignes(SQL_COTISATIONS_DU_CONTRAT, [souscription_id])
-
-
 def beneficiaires_du_contrat(*, souscription_id: int) -> list:
-    return lignes(SQL_BENEFICIAIRES_DU_CONTRAT, [souscription_id])
+    return lignes(SQL_BENEFICIAIRES_DU_CONTRAT, {"souscription": souscription_id})
 
 
 @dataclass
@@ -155,8 +165,9 @@ class TableauDeBord:
         }
 
 
-def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
-    contrats = contrats_du_client(client_id=client_id)
+def client_tableau_de_bord(*, client_id: int, session: dict | None = None) -> TableauDeBord:
+    """With `session`: no contrats unless that session is open (contrats_du_client)."""
+    contrats = contrats_du_client(client_id=client_id, session=session)
     if not contrats:
         return TableauDeBord(client=Client.objects.get(pk=client_id), contrats=[], jour=aujourdhui())
     # The view carries the client's identity: no second query for it.
@@ -171,21 +182,57 @@ def client_tableau_de_bord(*, client_id: int) -> TableauDeBord:
 PAIEMENTS_DU_DETAIL = 100
 
 
-def contrat_en_detail(*, client_id: int, police: str) -> SimpleNamespace:
-    """One contrat of the client with everything the detail shows: 6 queries whatever its history
-    (the contrat and its product's garanties, bénéficiaires, échéances, last paiements, sinistres)."""
+def _liste_json(sql: str, ordre: str) -> str:
+    """One of the detail's lists, as a JSON array in the contrat's row, in the order `ordre`:
+    PostgreSQL guarantees the order of an aggregate's input only with an ORDER BY inside it."""
+    sql = sql.replace("%(souscription)s", "c.souscription_id")
+    return f"(SELECT coalesce(json_agg(ligne ORDER BY {ordre}), '[]') FROM ({sql}) ligne)"  # noqa: S608 - constants
 
-    trouve = lignes(SQL_CONTRAT_EN_DETAIL, [client_id, police])
+
+# The contrat with everything its detail shows, in one query: PostgreSQL builds the lists in the
+# contrat's row (one statement to run instead of 5, one round trip; docs/benchmarks.md).
+_SQL_CONTRAT_EN_DETAIL = f"""
+SELECT c.*, pass_aujourdhui() AS jour, p.garanties,
+       {_liste_json(SQL_BENEFICIAIRES_DU_CONTRAT, "ligne.id")} AS beneficiaires,
+       {_liste_json(SQL_COTISATIONS_DU_CONTRAT, "ligne.rang DESC")} AS cotisations,
+       {_liste_json(SQL_PAIEMENTS_DU_CONTRAT, "ligne.date_initiation DESC, ligne.id DESC")} AS paiements,
+       {_liste_json(SQL_SINISTRES_DU_CONTRAT, "ligne.date_declaration DESC")} AS sinistres
+  FROM contrats c JOIN produits_pass p ON p.id = c.produit_id
+ WHERE c.client_id = %(client)s AND c.numero_police = %(police)s {{session}}
+"""  # noqa: S608 - built from this module's constants, at import
+SQL_CONTRAT_EN_DETAIL, SQL_CONTRAT_EN_DETAIL_SESSION = _sans_et_avec_session(_SQL_CONTRAT_EN_DETAIL)
+# Read back from JSON: these are ISO 8601 text there, made datetimes again so that the serializers
+# show them in the kiosk's time zone as for any row. Dates stay their ISO text, which is what the
+# serializers write; numbers come back as JSON numbers.
+_HORODATAGES = ("date_initiation", "date_confirmation", "date_declaration")
+
+
+def _lignes_json(valeur) -> list[SimpleNamespace]:
+    lignes_lues = json.loads(valeur) if isinstance(valeur, str) else valeur  # json comes as text
+    for ligne in lignes_lues:
+        for nom in _HORODATAGES:
+            if ligne.get(nom) is not None:
+                ligne[nom] = datetime.fromisoformat(ligne[nom])
+    return [SimpleNamespace(**ligne) for ligne in lignes_lues]
+
+
+def contrat_en_detail(*, client_id: int, police: str, session: dict | None = None) -> SimpleNamespace:
+    """One contrat of the client with everything the detail shows, in one query whatever its
+    history: the contrat and its product's garanties, bénéficiaires, échéances, last paiements and
+    sinistres. With `session`: a 404 unless that session is open (contrat_du_client)."""
+    parametres = {"client": client_id, "police": police, "limite": PAIEMENTS_DU_DETAIL}
+    if session is None:
+        trouve = lignes(SQL_CONTRAT_EN_DETAIL, parametres)
+    else:
+        trouve = lignes(SQL_CONTRAT_EN_DETAIL_SESSION, {**parametres, **session})
     if not trouve:
         raise NotFound("Contrat introuvable.", code="contrat_introuvable")
     contrat = SimpleNamespace(**trouve[0]._asdict())
     contrat.pk = contrat.souscription_id
     if isinstance(contrat.garanties, str):  # Django has psycopg hand jsonb over as text
         contrat.garanties = json.loads(contrat.garanties)
-    contrat.beneficiaires = beneficiaires_du_contrat(souscription_id=contrat.pk)
-    contrat.cotisations = cotisations_du_contrat(souscription_id=contrat.pk)
-    contrat.paiements = paiements_du_contrat(souscription_id=contrat.pk, limite=PAIEMENTS_DU_DETAIL)
-    contrat.sinistres = sinistres_du_contrat(souscription_id=contrat.pk)
+    for liste in ("beneficiaires", "cotisations", "paiements", "sinistres"):
+        setattr(contrat, liste, _lignes_json(getattr(contrat, liste)))
     contrat.types_sinistre_couverts = types_couverts_par_garanties({g.get("code") for g in contrat.garanties})
     return contrat
 

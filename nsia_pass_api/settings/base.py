@@ -105,6 +105,9 @@ DB_PREPARER_APRES = config("DB_PREPARER_APRES", default=2, cast=int)
 
 def database_from_url(url: str, *, pool: bool = DB_POOL) -> dict:
     db = dj_database_url.parse(url, conn_max_age=0 if pool else config("DB_CONN_MAX_AGE", default=60, cast=int))
+    # Django's backend, whose pool checks a connection when lending it with a round trip only
+    # when the connection may be broken (nsia_pass_api/connexions.py).
+    db["ENGINE"] = "nsia_pass_api.postgresql"
     db["CONN_HEALTH_CHECKS"] = True  # with the pool: every connection is checked when taken
     options = db.setdefault("OPTIONS", {})
     options["connect_timeout"] = 5

@@ -64,8 +64,8 @@ def grappe(tmp_path):
         arreter()
 
 
-def test_base_arretee_puis_revenue(grappe):
-    url_base, arreter, demarrer = grappe
+def _gunicorn_sur(url_base: str):
+    """A real gunicorn with the pool, as in production; its URL once it answers."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.local",
@@ -83,13 +83,19 @@ def test_base_arretee_puis_revenue(grappe):
         cwd=RACINE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/api/v1/produits/"
+    for _ in range(100):
+        try:
+            if _get(url)[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    return gunicorn, url
+
+
+def test_base_arretee_puis_revenue(grappe):
+    url_base, arreter, demarrer = grappe
+    gunicorn, url = _gunicorn_sur(url_base)
     try:
-        for _ in range(100):
-            try:
-                if _get(url)[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
         assert _get(url)[0] == 200
 
         arreter()
@@ -113,6 +119,27 @@ def test_base_arretee_puis_revenue(grappe):
         arreter()
         demarrer()
         assert _get(url)[0] == 200
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=10)
+
+
+def test_connexions_coupees_par_postgresql_entre_deux_requetes(grappe):
+    """An administrator (or a failover) ends the server's backends while they sit idle in the
+    pool: PostgreSQL closes their sockets, and the next request must get a working connection."""
+    import psycopg
+
+    url_base, _, _ = grappe
+    gunicorn, url = _gunicorn_sur(url_base)
+    try:
+        assert [_get(url)[0] for _ in range(6)] == [200] * 6
+        with psycopg.connect(url_base, autocommit=True) as admin:
+            coupees = admin.execute(
+                "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            ).fetchone()[0]
+        assert coupees >= 1
+        assert [_get(url)[0] for _ in range(12)] == [200] * 12
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=10)

@@ -204,11 +204,20 @@ def test_nombre_de_requetes_sql_constant(fige_aujourdhui, route):
             assert client.get(route.format(police=police)).status_code == 200
         comptes.append(len(requetes))
     assert comptes[0] == comptes[1], comptes
-    # dashboard: 2 queries (the open session, contrats with today); detail: 6
-    assert comptes[0] <= 6
+    assert comptes[0] == REQUETES_PAR_LECTURE[route]
 
 
 LECTURES = [*ROUTES, "/api/v1/clients/{police}/releve.pdf"]
+# Round trips of each read, the session check included (in the read's own SQL for the kiosk's
+# reads: apps.borne_auth.authentication.SessionDiffereeMixin).
+REQUETES_PAR_LECTURE = {
+    "/api/v1/clients/{police}/dashboard/": 1,
+    "/api/v1/clients/{police}/contrats/": 1,
+    "/api/v1/clients/{police}/cotisations/": 2,
+    "/api/v1/clients/{police}/paiements/": 3,
+    "/api/v1/contrats/{police}/": 1,
+    "/api/v1/clients/{police}/releve.pdf": 5,
+}
 
 
 def _historique_ajouter(souscription, paiements: int, sinistres: int) -> None:
@@ -233,4 +242,23 @@ def test_nombre_de_requetes_sql_constant_quel_que_soit_l_historique(fige_aujourd
         with CaptureQueriesContext(connection) as requetes:
             assert client.get(route.format(police=police)).status_code == 200
         comptes.append(len(requetes))
-    assert comptes[0] == comptes[1], (comptes, [q["sql"][:120] for q in requetes.captured_queries])
+    assert comptes == [REQUETES_PAR_LECTURE[route]] * 2, (comptes, [q["sql"][:120] for q in requetes.captured_queries])
+
+
+def test_le_detail_d_un_contrat_en_un_seul_aller_retour_avec_postgresql(fige_aujourdhui):
+    """The contrat with the session check, bénéficiaires, échéances, last paiements and sinistres:
+    one query, one round trip (not one per list, nor several queries sent together)."""
+    from psycopg import pq
+
+    client, police = _client_avec_contrats(2, fige_aujourdhui)
+    envois = []
+
+    def noter(execute, sql, params, many, contexte):
+        envois.append(contexte["connection"].connection.pgconn.pipeline_status != pq.PipelineStatus.OFF)
+        return execute(sql, params, many, contexte)
+
+    with connection.execute_wrapper(noter):
+        assert client.get(f"/api/v1/contrats/{police}/").status_code == 200
+    # A query alone is a round trip; queries in a row in one pipeline, one for them all.
+    allers_retours = sum(1 for i, en_pipeline in enumerate(envois) if not (en_pipeline and i and envois[i - 1]))
+    assert (len(envois), allers_retours) == (1, 1), envois

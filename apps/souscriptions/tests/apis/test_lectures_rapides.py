@@ -53,3 +53,31 @@ def test_resume_tableau_de_bord_et_detail_ecrits_comme_drf(demo, fige_aujourdhui
             assert _rapide(sortie, detail) == _generique(sortie, detail)
             vus += 1
     assert vus >= 4
+
+
+@pytest.mark.parametrize("jour", ["2024-02-01", "2031-01-01"])
+def test_listes_du_detail_en_json_ecrites_comme_les_lignes_lues_une_a_une(demo, fige_aujourdhui, jour):
+    """PostgreSQL builds the detail's lists as JSON in one query: the same bytes as the rows of
+    each list read on its own (dates, timestamps in the kiosk's time zone, shares, order)."""
+    from apps.core.sql import lignes
+    from apps.paiements.serializers import PaiementSerializer
+    from apps.sinistres.serializers import SinistreSerializer
+    from apps.souscriptions.serializers import BeneficiaireSerializer, CotisationSerializer
+
+    fige_aujourdhui(jour)
+    _enrichir_la_demo()
+    listes = {
+        "beneficiaires": (selectors.SQL_BENEFICIAIRES_DU_CONTRAT, BeneficiaireSerializer),
+        "cotisations": (selectors.SQL_COTISATIONS_DU_CONTRAT, CotisationSerializer),
+        "paiements": (selectors.SQL_PAIEMENTS_DU_CONTRAT, PaiementSerializer),
+        "sinistres": (selectors.SQL_SINISTRES_DU_CONTRAT, SinistreSerializer),
+    }
+    vus = 0
+    for contrat in Contrat.objects.all():
+        detail = selectors.contrat_en_detail(client_id=contrat.client_id, police=contrat.numero_police)
+        for nom, (sql, serializer) in listes.items():
+            une_a_une = lignes(sql, {"souscription": detail.pk, "limite": selectors.PAIEMENTS_DU_DETAIL})
+            attendu = JSONRenderer().render(serializer.lignes(une_a_une))
+            assert JSONRenderer().render(serializer.lignes(getattr(detail, nom))) == attendu, nom
+            vus += len(une_a_une)
+    assert vus >= 30
