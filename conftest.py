@@ -164,10 +164,24 @@ def travaux(db):
     return travaux_executer
 
 
-@pytest.fixture
-def file_de_travaux_videe():
-    """For transaction=True tests: their jobs are committed and Django's flush leaves the
-    queue's tables alone (they are not Django-managed), so empty the queue afterwards."""
-    yield
-    with connection.cursor() as curseur:
+def _file_de_travaux_vider(django_db_blocker) -> None:
+    with django_db_blocker.unblock(), connection.cursor() as curseur:
         curseur.execute("DELETE FROM procrastinate_jobs")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _file_de_travaux_vide_au_depart(django_db_setup, django_db_blocker):
+    """A test database kept from an earlier run (--reuse-db, the default) may hold its jobs."""
+    _file_de_travaux_vider(django_db_blocker)
+
+
+@pytest.fixture(autouse=True)
+def file_de_travaux_videe(request, django_db_blocker):
+    """Tests whose writes are committed (transaction=True, a live server, a real worker) leave
+    their jobs in the queue, and Django's flush leaves the queue's tables alone (they are not
+    Django-managed): emptied after each, so that the next test's travaux_executer() runs its
+    own jobs only."""
+    yield
+    marque = request.node.get_closest_marker("django_db")
+    if (marque and marque.kwargs.get("transaction")) or {"transactional_db", "live_server"} & set(request.fixturenames):
+        _file_de_travaux_vider(django_db_blocker)

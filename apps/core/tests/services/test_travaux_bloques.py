@@ -8,7 +8,7 @@ from django.db import connection, connections
 
 from apps.core.tasks import travaux_bloques_relancer
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("file_de_travaux_videe")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _travail(tache: str, statut: str, verrou_de_file: str | None = None) -> int:

@@ -71,7 +71,7 @@ def test_reponse_enregistree_dans_la_transaction_du_paiement(jean):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_deux_renouvellements_simultanes_un_seul_passe(sandbox, file_de_travaux_videe):
+def test_deux_renouvellements_simultanes_un_seul_passe(sandbox):
     """D7: two renewals at once both passed the window check (expiry moved 24 months)."""
     from apps.demo.services import charger_demo
     from apps.parcours.services import paiement_initier_sur_contrat

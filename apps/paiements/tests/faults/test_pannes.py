@@ -35,7 +35,7 @@ def _url_base_de_test() -> str:
 
 
 @pytest.fixture
-def travailleur(sandbox, file_de_travaux_videe, settings):
+def travailleur(sandbox, settings):
     """Start (and restart) worker processes; every one is stopped at the end."""
     processus = []
     env = {
