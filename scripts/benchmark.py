@@ -111,6 +111,10 @@ def preparer_base(clients: int, reutiliser: bool, nom: str = "nsia_pass_bench", 
     reutiliser = reutiliser or bool(base)
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "nsia_pass_api.settings.local"
+    # This script's own pool: the reconciliation's 16 threads each hold a connection while the
+    # main thread holds one (a pool of 16 made one of them wait, then fail). Not passed on to
+    # the servers it starts (env_production).
+    os.environ["DB_POOL_MAX_CONNEXIONS"] = "24"
     import django
 
     django.setup()
@@ -162,7 +166,7 @@ def demarrer_sandbox(**reglages: str) -> subprocess.Popen:
 
 def env_production(url: str, **reglages: str) -> dict:
     """The API's environment as in production (and the worker's), pointed at the sandbox."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DEMO_", "DJANGO_", "MOMO_SANDBOX"))}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DEMO_", "DJANGO_", "MOMO_SANDBOX", "DB_POOL"))}
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "nsia_pass_api.settings.banc",  # production's, demo data allowed
