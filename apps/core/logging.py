@@ -69,10 +69,9 @@ class RappelsInconnusFilter(logging.Filter):
     429 warnings show a flood; a callback we know is still logged by the payment's own lines.
     """
 
+    RAPPELS = frozenset({"mtn-callback", "airtel-callback"})  # apps/paiements/urls_operateurs.py
+
     def filter(self, record: logging.LogRecord) -> bool:
-        requete = getattr(record, "request", None)
-        return not (
-            getattr(record, "status_code", None) == 404
-            and requete is not None
-            and requete.path_info.endswith("/callback/")
-        )
+        route = getattr(getattr(record, "request", None), "resolver_match", None)
+        rappel = route is not None and route.url_name in self.RAPPELS
+        return not (rappel and getattr(record, "status_code", None) == 404)

@@ -1,7 +1,6 @@
 """The operators' callbacks: hints only. Each one schedules a status check, nothing more."""
 
 import json
-import logging
 
 from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
@@ -10,8 +9,6 @@ from rest_framework.views import APIView
 
 from apps.paiements.models import ModePaiement
 from apps.paiements.operateurs import callback_recevoir
-
-logger = logging.getLogger(__name__)
 
 
 class _CallbackApi(APIView):

@@ -76,4 +76,5 @@ def test_rappel_inconnu_sans_ligne_de_journal_une_page_inconnue_en_a_une(operate
     assert operateur.post(AIRTEL, "{}", content_type="application/json").status_code == 404
     assert [r for r in caplog.records if r.name == "django.request"] == []
     assert operateur.get("/api/v1/nimporte/").status_code == 404
-    assert [r.status_code for r in caplog.records if r.name == "django.request"] == [404]
+    assert operateur.put("/api/v1/nimporte/callback/", "{}", content_type="application/json").status_code == 404
+    assert [r.status_code for r in caplog.records if r.name == "django.request"] == [404, 404]
